@@ -1,0 +1,2 @@
+export type { Direction, ParsedMigrationSql, ParsedSql, ParsedStatement, ParseOptions } from './types.js';
+export { parseMigrationSql, parseSql, parseSqlStatements } from './parse.js';

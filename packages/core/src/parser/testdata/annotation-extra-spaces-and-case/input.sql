@@ -1,0 +1,4 @@
+-- +goose   UP 	
+SELECT 1;
+--   +goose    DoWn   
+SELECT 2;

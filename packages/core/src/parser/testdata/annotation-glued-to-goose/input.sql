@@ -1,0 +1,4 @@
+-- +gooseUp
+SELECT 1;
+-- +gooseDown
+SELECT 2;

@@ -1,0 +1,4 @@
+-- +goose Up
+-- +goose ſtatementBegin
+SELECT 1
+-- +goose StatementEnd

@@ -1,0 +1,4 @@
+--+goose up
+SELECT 'lower';
+--+goose down
+SELECT 'down';

@@ -1,0 +1,8 @@
+-- +goose Up
+CREATE TABLE widget (
+    -- primary key
+    id int,
+
+    -- human name
+    name text
+);

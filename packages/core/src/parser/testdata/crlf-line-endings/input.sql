@@ -1,0 +1,10 @@
+-- +goose Up
+CREATE TABLE crlf (
+    id int
+);
+
+-- comment
+SELECT 1;
+
+-- +goose Down
+DROP TABLE crlf;

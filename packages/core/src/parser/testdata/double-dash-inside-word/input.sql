@@ -1,0 +1,4 @@
+-- +goose Up
+SELECT 'a--b';
+SELECT 1 --;
+;

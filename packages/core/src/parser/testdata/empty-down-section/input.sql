@@ -1,0 +1,4 @@
+-- +goose Up
+CREATE TABLE keep_me (id int);
+
+-- +goose Down

@@ -1,0 +1,3 @@
+-- +goose Up
+-- +goose ENVSUB ON
+SELECT '${NAME!x}';

@@ -1,0 +1,5 @@
+-- +goose Up
+-- +goose ENVSUB ON
+SELECT 1;
+-- +goose Down
+SELECT '${MISSING?needed}';

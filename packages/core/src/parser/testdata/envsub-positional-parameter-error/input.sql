@@ -1,0 +1,3 @@
+-- +goose ENVSUB ON
+-- +goose Up
+PREPARE q AS SELECT $1;

@@ -1,0 +1,3 @@
+-- +goose ENVSUB ON
+-- +goose Up
+SELECT '${REQUIRED_BUT_UNSET?}';

@@ -1,0 +1,4 @@
+-- +goose ENVSUB ON
+-- +goose Up
+SELECT 1${TERMINATOR}
+SELECT 2;

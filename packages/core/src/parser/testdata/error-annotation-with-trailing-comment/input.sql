@@ -1,0 +1,2 @@
+-- +goose Up -- create things
+SELECT 1;

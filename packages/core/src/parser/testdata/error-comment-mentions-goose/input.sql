@@ -1,0 +1,3 @@
+-- +goose Up
+-- this file is run by +goose, do not rename
+SELECT 1;

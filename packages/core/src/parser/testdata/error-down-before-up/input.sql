@@ -1,0 +1,4 @@
+-- +goose Down
+DROP TABLE x;
+-- +goose Up
+CREATE TABLE x (id int);

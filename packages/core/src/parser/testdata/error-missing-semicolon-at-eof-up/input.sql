@@ -1,0 +1,5 @@
+-- +goose Up
+SELECT 1;
+-- comment
+UPDATE account
+   SET email = lower(email)

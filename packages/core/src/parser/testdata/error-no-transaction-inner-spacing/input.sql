@@ -1,0 +1,3 @@
+-- +goose NO  TRANSACTION
+-- +goose Up
+SELECT 1;

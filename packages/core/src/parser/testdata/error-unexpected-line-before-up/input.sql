@@ -1,0 +1,2 @@
+-- migration without annotations
+CREATE TABLE nope (id int);

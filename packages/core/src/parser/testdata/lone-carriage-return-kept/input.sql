@@ -1,0 +1,3 @@
+-- +goose Up
+SELECT '';
+SELECT 2;

@@ -1,0 +1,7 @@
+-- +goose Up
+INSERT INTO note (body) VALUES ('first line;
+second line');
+SELECT 'after';
+
+-- +goose Down
+DELETE FROM note;

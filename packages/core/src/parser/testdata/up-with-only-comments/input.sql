@@ -1,0 +1,5 @@
+-- +goose Up
+-- nothing to do yet
+
+-- +goose Down
+-- nothing either

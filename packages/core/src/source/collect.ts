@@ -1,0 +1,89 @@
+import type { Dirent } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GanderError } from '../errors.js';
+import { noMigrationsError, selectMigrations, sortByVersion, toSource, type Accepted, type Candidate } from './build-sources.js';
+import type { MigrationSource } from './types.js';
+
+// Files are read in batches of synchronous reads, yielding to the event loop
+// between batches. Migration files are small, and for small files each async
+// readFile costs four thread-pool round trips (open, stat, read, close): on a
+// 2-core machine 10,000 files took 0.7-1.2 s that way against 0.15-0.25 s for
+// batched sync reads. A batch of 128 small files blocks the loop for ~2-5 ms.
+const READ_BATCH = 128;
+
+/**
+ * goose's CLI collection (migrate.go collectMigrationsFS): the files directly
+ * in `dir` (subdirectories such as testdata/ are not read), name rules from
+ * `selectMigrations`, sorted by version.
+ */
+export async function collectMigrations(dir: string): Promise<MigrationSource[]> {
+  const entries = await listDirectory(dir);
+  const candidates: Candidate[] = [];
+  for (const entry of entries) {
+    // Symlinks count when they point at a file; a dangling one fails when read.
+    if (entry.isFile() || (entry.isSymbolicLink() && (await isFileOrDangling(join(dir, entry.name))))) {
+      candidates.push({ fileName: entry.name, path: join(dir, entry.name) });
+    }
+  }
+  const accepted = selectMigrations(candidates);
+  if (accepted.length === 0) throw noMigrationsError(dir);
+  return sortByVersion(await readAll(accepted));
+}
+
+async function listDirectory(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new GanderError('E_DIR_NOT_FOUND', `${dir} directory does not exist`, {
+        hint: 'create the directory, or pass the directory that holds the migrations (--dir)',
+        cause: error,
+      });
+    }
+    if (code === 'ENOTDIR') {
+      throw new GanderError('E_DIR_NOT_FOUND', `${dir} directory does not exist`, {
+        hint: `${dir} is a file: pass the directory that holds the migrations (--dir)`,
+        cause: error,
+      });
+    }
+    throw readError(dir, error);
+  }
+}
+
+async function isFileOrDangling(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return true;
+  }
+}
+
+async function readAll(accepted: readonly Accepted[]): Promise<MigrationSource[]> {
+  const sources: MigrationSource[] = [];
+  for (let batch = 0; batch < accepted.length; batch += READ_BATCH) {
+    if (batch > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const item of accepted.slice(batch, batch + READ_BATCH)) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(item.path);
+      } catch (error) {
+        throw readError(item.path, error);
+      }
+      // Buffer#toString keeps a BOM (TextDecoder would drop it), so the parser
+      // sees the file exactly as goose does.
+      sources.push(toSource(item, bytes, bytes.toString('utf8')));
+    }
+  }
+  return sources;
+}
+
+function readError(path: string, error: unknown): GanderError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new GanderError('E_READ_FAILED', `failed to read ${path}: ${reason}`, {
+    hint: 'check that the file exists and that gander may read it',
+    cause: error,
+  });
+}
