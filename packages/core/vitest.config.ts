@@ -1,6 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { ganderProject } from '../../vitest.shared.js';
 
-export default defineProject({
-  resolve: { conditions: ['@gander/source'] },
-  test: { name: 'core' },
-});
+export default ganderProject('core');

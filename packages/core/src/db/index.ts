@@ -1,0 +1,5 @@
+export type { Database, DatabaseKind, QueryResult, Queryable, Session } from './database.js';
+export { maskConnectionString, redactSecrets } from './mask.js';
+export { pgDatabase, type PgTarget } from './pg-adapter.js';
+export { pgliteDatabase, type PgliteOptions } from './pglite-adapter.js';
+export { EMBEDDED_DATA_DIR, openDatabase, type DatabaseTarget } from './open.js';

@@ -1,0 +1,17 @@
+export { createProvider, type Provider } from './provider.js';
+export { GanderMigrationError, type StatementFailure } from './migration-error.js';
+export { dbStateFromRows, type DbState } from './db-state.js';
+export { isDrifted } from './status.js';
+export type {
+  MigrationResult,
+  MigrationState,
+  MigrationStatus,
+  Plan,
+  PlannedMigration,
+  PlannedStatement,
+  PlanOperation,
+  ProviderEvent,
+  ProviderOptions,
+  RunResult,
+  StatusReport,
+} from './types.js';

@@ -1,0 +1,221 @@
+import type { Database, Queryable, Session } from '../db/database.js';
+import { GanderError } from '../errors.js';
+import { advisoryLock, noopLock, type Lock } from '../lock/advisory-lock.js';
+import { parseMigrationSql, type ParsedMigrationSql } from '../parser/index.js';
+import { collectMigrations, type MigrationSource } from '../source/index.js';
+import { AUDIT_TABLE_NAME, AuditLog, type AuditRow } from '../store/audit-log.js';
+import { parseTableName, siblingTable } from '../store/table-name.js';
+import { VersionStore } from '../store/version-store.js';
+import { auditContext } from './audit-context.js';
+import { dbStateFromRows, type DbState } from './db-state.js';
+import { planSteps, type PlanStep } from './plan.js';
+import { runMigration } from './runner.js';
+import { buildStatus, isDrifted } from './status.js';
+import type {
+  MigrationResult,
+  Plan,
+  PlannedMigration,
+  PlanOperation,
+  ProviderEvent,
+  ProviderOptions,
+  RunResult,
+  StatusReport,
+} from './types.js';
+
+export interface Provider {
+  readonly sources: readonly MigrationSource[];
+  readonly db: Database;
+  /** Apply every pending migration. */
+  up(): Promise<RunResult>;
+  upByOne(): Promise<RunResult>;
+  upTo(version: bigint): Promise<RunResult>;
+  /** Roll back the most recently applied migration. */
+  down(): Promise<RunResult>;
+  downTo(version: bigint): Promise<RunResult>;
+  /** Roll back the current migration and apply it again. */
+  redo(): Promise<RunResult>;
+  /** Roll back every applied migration. */
+  reset(): Promise<RunResult>;
+  /** Every migration with its state, plus applied versions without a file. */
+  status(): Promise<StatusReport>;
+  /** goose's current version: the most recently applied (0 when none). */
+  version(): Promise<bigint>;
+  hasPending(): Promise<boolean>;
+  /** The exact ordered SQL an operation would run; changes nothing (dry run). */
+  plan(operation: PlanOperation): Promise<Plan>;
+  /** Audit log rows, newest first. */
+  history(limit?: number): Promise<AuditRow[]>;
+  /** Subscribe to progress events; returns the unsubscribe function. */
+  subscribe(listener: (event: ProviderEvent) => void): () => void;
+}
+
+/** The one place that decides what runs. Every face renders its plans and results. */
+export async function createProvider(options: ProviderOptions): Promise<Provider> {
+  if (!options.db) throw new GanderError('E_INVALID_OPTION', 'createProvider needs a db (pgDatabase or pgliteDatabase)');
+  if ((options.dir === undefined) === (options.sources === undefined)) {
+    throw new GanderError('E_INVALID_OPTION', 'createProvider needs exactly one of dir or sources');
+  }
+  const sources = options.sources ? [...options.sources].sort(byVersion) : await collectMigrations(options.dir!);
+  assertUniqueVersions(sources);
+  const db = options.db;
+  const noVersioning = options.noVersioning ?? false;
+  const table = parseTableName(options.table);
+  const store = new VersionStore(table);
+  const audit =
+    options.auditLog === false || noVersioning
+      ? undefined
+      : new AuditLog(siblingTable(table, AUDIT_TABLE_NAME), auditContext(options.envLabel));
+  const lock: Lock = options.disableLock
+    ? noopLock()
+    : advisoryLock({
+        timeoutMs: options.lockTimeoutMs,
+        pollMs: options.lockPollMs,
+        onWait: (holders) => emit({ type: 'lock-wait', holders }),
+      });
+  const listeners = new Set<(event: ProviderEvent) => void>();
+  if (options.onEvent) listeners.add(options.onEvent);
+  const emit = (event: ProviderEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const parsed = new Map<bigint, ParsedMigrationSql>();
+
+  function parseSource(source: MigrationSource): ParsedMigrationSql {
+    let result = parsed.get(source.version);
+    if (!result) {
+      if (source.kind !== 'sql') {
+        throw new GanderError('E_INVALID_OPTION', `${source.fileName}: ${source.kind} code migrations are not supported yet`, {
+          hint: 'write the migration as a .sql file',
+        });
+      }
+      result = parseMigrationSql(source.content, { file: source.path, env: options.env ?? process.env });
+      parsed.set(source.version, result);
+    }
+    return result;
+  }
+
+  function prepare(step: PlanStep): PlannedMigration {
+    const sql = parseSource(step.source);
+    return {
+      version: step.source.version,
+      file: step.source.fileName,
+      path: step.source.path,
+      direction: step.direction,
+      useTx: sql.useTx,
+      statements: (step.direction === 'up' ? sql.up : sql.down).map((s) => ({ sql: s.sql, line: s.line })),
+      checksum: step.source.checksum,
+    };
+  }
+
+  async function readState(q: Queryable): Promise<DbState> {
+    return dbStateFromRows(noVersioning ? [] : await store.listRows(q));
+  }
+
+  async function driftedVersions(q: Queryable): Promise<bigint[]> {
+    if (!audit || options.allowDrift) return [];
+    const [recorded, state] = [await audit.appliedBy(q), await readState(q)];
+    return sources.filter((s) => isDrifted(s, state, recorded.get(s.version))).map((s) => s.version);
+  }
+
+  async function computePlan(q: Queryable, operation: PlanOperation): Promise<Plan> {
+    const state = await readState(q);
+    const steps = planSteps({ sources, state, allowMissing: options.allowMissing ?? false, noVersioning }, operation);
+    return { operation, currentVersion: state.current, steps: steps.map(prepare) };
+  }
+
+  async function withLockedSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
+    const session = await db.session();
+    try {
+      await lock.acquire(session);
+      emit({ type: 'lock-acquired' });
+      try {
+        return await work(session);
+      } finally {
+        // Unlock even when the work failed; a dead connection drops the lock by itself.
+        await lock.release(session).catch(() => undefined);
+      }
+    } finally {
+      await session.release();
+    }
+  }
+
+  async function run(operation: PlanOperation): Promise<RunResult> {
+    const results: MigrationResult[] = [];
+    let current = 0n;
+    try {
+      return await withLockedSession(async (session) => {
+        if (!noVersioning) await store.ensureTable(session);
+        await audit?.ensureTable(session);
+        if (operation.kind.startsWith('up')) {
+          const drifted = await driftedVersions(session);
+          if (drifted.length > 0) {
+            throw new GanderError(
+              'E_DRIFT',
+              `applied migration${drifted.length === 1 ? '' : 's'} ${drifted.join(', ')} changed since ${drifted.length === 1 ? 'it was' : 'they were'} applied (checksum differs from the audit log)`,
+              { hint: 'restore the applied files as they were and put the change in a new migration, or pass allowDrift (--allow-drift)' },
+            );
+          }
+        }
+        const plan = await computePlan(session, operation);
+        current = plan.currentVersion;
+        for (const step of plan.steps) {
+          const result = await runMigration({ session, store: noVersioning ? undefined : store, audit, emit }, step);
+          results.push(result);
+          if (result.error) return { results, error: result.error, currentVersion: (await readState(session)).current };
+        }
+        return { results, currentVersion: noVersioning ? (plan.steps.at(-1)?.version ?? 0n) : (await readState(session)).current };
+      });
+    } catch (error) {
+      if (error instanceof GanderError) return { results, error, currentVersion: current };
+      throw error;
+    }
+  }
+
+  return {
+    sources,
+    db,
+    up: () => run({ kind: 'up' }),
+    upByOne: () => run({ kind: 'up-by-one' }),
+    upTo: (version) => run({ kind: 'up-to', version }),
+    down: () => run({ kind: 'down' }),
+    downTo: (version) => run({ kind: 'down-to', version }),
+    redo: () => run({ kind: 'redo' }),
+    reset: () => run({ kind: 'reset' }),
+    plan: (operation) => computePlan(db, operation),
+    async status() {
+      const state = await readState(db);
+      const recorded = audit ? await audit.appliedBy(db) : new Map();
+      return buildStatus({ sources, state, recorded, noVersioning });
+    },
+    async version() {
+      if (noVersioning) return sources.at(-1)?.version ?? 0n;
+      return (await readState(db)).current;
+    },
+    async hasPending() {
+      if (noVersioning) return true;
+      const state = await readState(db);
+      return sources.some((s) => !state.applied.has(s.version));
+    },
+    history: async (limit) => (audit ? audit.history(db, limit) : []),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function byVersion(a: MigrationSource, b: MigrationSource): number {
+  return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
+}
+
+function assertUniqueVersions(sources: readonly MigrationSource[]): void {
+  for (let i = 1; i < sources.length; i++) {
+    const [prev, cur] = [sources[i - 1]!, sources[i]!];
+    if (prev.version === cur.version) {
+      throw new GanderError(
+        'E_DUPLICATE_VERSION',
+        `found duplicate migration version ${cur.version}:\n\texisting:${prev.path}\n\tcurrent:${cur.path}`,
+        { hint: 'give each migration its own version number (gander fix renumbers timestamped files)' },
+      );
+    }
+  }
+}

@@ -1,0 +1,160 @@
+import { performance } from 'node:perf_hooks';
+import type { Session } from '../db/database.js';
+import { GanderError } from '../errors.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { VersionStore } from '../store/version-store.js';
+import { GanderMigrationError } from './migration-error.js';
+import type { MigrationResult, PlannedMigration, ProviderEvent } from './types.js';
+
+export interface RunContext {
+  session: Session;
+  store: VersionStore | undefined;
+  audit: AuditLog | undefined;
+  emit: (event: ProviderEvent) => void;
+}
+
+interface PgErrorFields {
+  message?: string;
+  code?: string;
+  position?: string;
+  detail?: string;
+}
+
+function errorLine(step: PlannedMigration, index: number, error: PgErrorFields): number | undefined {
+  const statement = step.statements[index]!;
+  const position = Number(error.position);
+  if (!Number.isInteger(position) || position < 1) return undefined;
+  const before = statement.sql.slice(0, position - 1);
+  let newlines = 0;
+  for (const ch of before) if (ch === '\n') newlines++;
+  return statement.line + newlines;
+}
+
+function toMigrationError(step: PlannedMigration, index: number, error: unknown): GanderError {
+  if (error instanceof GanderError && error.code !== 'E_STATEMENT_FAILED') return error;
+  const fields = (error ?? {}) as PgErrorFields;
+  const statement = step.statements[index]!;
+  return new GanderMigrationError(
+    {
+      version: step.version,
+      file: step.file,
+      direction: step.direction,
+      useTx: step.useTx,
+      statementIndex: index + 1,
+      statementCount: step.statements.length,
+      statementLine: statement.line,
+      errorLine: errorLine(step, index, fields),
+      sql: statement.sql,
+      sqlState: fields.code,
+      serverMessage: fields.message ?? String(error),
+      detail: fields.detail,
+    },
+    error,
+  );
+}
+
+/** A failure in our own bookkeeping (version row, audit row, COMMIT), after the statements ran. */
+function bookkeepingError(step: PlannedMigration, what: string, error: unknown): GanderError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new GanderError('E_STATEMENT_FAILED', `${step.file}: failed to ${what}: ${message}`, {
+    hint: step.useTx
+      ? 'the transaction was rolled back; check the version table and run the command again'
+      : 'the statements ran but the version was not recorded; check `status`, then record or undo by hand',
+    cause: error,
+  });
+}
+
+async function runStatements(ctx: RunContext, step: PlannedMigration): Promise<void> {
+  for (const [index, statement] of step.statements.entries()) {
+    ctx.emit({ type: 'statement-start', version: step.version, file: step.file, index, line: statement.line, sql: statement.sql });
+    const started = performance.now();
+    try {
+      await ctx.session.exec(statement.sql);
+    } catch (error) {
+      throw toMigrationError(step, index, error);
+    }
+    ctx.emit({ type: 'statement-done', version: step.version, index, durationMs: performance.now() - started });
+  }
+}
+
+async function recordVersion(ctx: RunContext, step: PlannedMigration): Promise<void> {
+  if (!ctx.store) return;
+  if (step.direction === 'up') await ctx.store.insertVersion(ctx.session, step.version);
+  else await ctx.store.deleteVersion(ctx.session, step.version);
+}
+
+async function recordAudit(ctx: RunContext, step: PlannedMigration, startedAt: Date, durationMs: number, error?: GanderError) {
+  await ctx.audit?.record(ctx.session, {
+    version: step.version,
+    direction: step.direction,
+    file: step.file,
+    checksum: step.checksum,
+    startedAt,
+    durationMs,
+    outcome: error ? 'failed' : 'ok',
+    error: error?.message,
+  });
+}
+
+async function bookkeeping(ctx: RunContext, step: PlannedMigration, startedAt: Date, t0: number): Promise<void> {
+  try {
+    await recordVersion(ctx, step);
+    await recordAudit(ctx, step, startedAt, performance.now() - t0);
+  } catch (error) {
+    throw bookkeepingError(step, 'record the version', error);
+  }
+}
+
+/**
+ * Run one migration. Transactional: BEGIN; statements; version row; audit row;
+ * COMMIT — all or nothing. NO TRANSACTION: each statement commits on its own
+ * and the version is recorded after the last one. A failure is recorded in the
+ * audit log (outside the rolled-back transaction) and returned, never thrown.
+ */
+export async function runMigration(ctx: RunContext, step: PlannedMigration): Promise<MigrationResult> {
+  ctx.emit({
+    type: 'migration-start',
+    version: step.version,
+    file: step.file,
+    direction: step.direction,
+    useTx: step.useTx,
+    statementCount: step.statements.length,
+  });
+  const startedAt = new Date();
+  const t0 = performance.now();
+  let failure: GanderError | undefined;
+  try {
+    if (step.useTx) {
+      await ctx.session.exec('BEGIN');
+      try {
+        await runStatements(ctx, step);
+        await bookkeeping(ctx, step, startedAt, t0);
+        try {
+          await ctx.session.exec('COMMIT');
+        } catch (error) {
+          throw bookkeepingError(step, 'commit the transaction', error);
+        }
+      } catch (error) {
+        await ctx.session.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } else {
+      await runStatements(ctx, step);
+      await bookkeeping(ctx, step, startedAt, t0);
+    }
+  } catch (error) {
+    failure = error instanceof GanderError ? error : bookkeepingError(step, 'run the migration', error);
+    // Best effort: the failure itself is worth a row, but must not hide the error.
+    await recordAudit(ctx, step, startedAt, performance.now() - t0, failure).catch(() => undefined);
+  }
+  const result: MigrationResult = {
+    version: step.version,
+    file: step.file,
+    direction: step.direction,
+    durationMs: performance.now() - t0,
+    empty: step.statements.length === 0,
+    ...(failure ? { error: failure } : {}),
+  };
+  ctx.emit({ type: 'migration-done', result });
+  return result;
+}

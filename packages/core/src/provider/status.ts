@@ -1,0 +1,49 @@
+import type { MigrationSource } from '../source/index.js';
+import type { AppliedRecord } from '../store/audit-log.js';
+import type { DbState } from './db-state.js';
+import type { MigrationStatus, StatusReport } from './types.js';
+
+/** Applied, with a recorded checksum that is not the file's any more. */
+export function isDrifted(source: MigrationSource, state: DbState, record: AppliedRecord | undefined): boolean {
+  return state.applied.has(source.version) && record?.checksum !== undefined && record.checksum !== source.checksum;
+}
+
+export function buildStatus(input: {
+  sources: readonly MigrationSource[];
+  state: DbState;
+  recorded: Map<bigint, AppliedRecord>;
+  noVersioning: boolean;
+}): StatusReport {
+  const { sources, state, recorded, noVersioning } = input;
+  const known = new Set(sources.map((s) => s.version));
+  const migrations: MigrationStatus[] = sources.map((source) => {
+    const appliedAt = state.applied.get(source.version);
+    const record = recorded.get(source.version);
+    const applied = appliedAt !== undefined;
+    return {
+      version: source.version,
+      file: source.fileName,
+      path: source.path,
+      state: applied ? 'applied' : source.version < state.max ? 'missing' : 'pending',
+      ...(applied ? { appliedAt } : {}),
+      ...(applied && record
+        ? { appliedBy: { dbUser: record.dbUser, osUser: record.osUser, host: record.host, envLabel: record.envLabel } }
+        : {}),
+      checksum: source.checksum,
+      ...(applied && record?.checksum ? { appliedChecksum: record.checksum } : {}),
+      drifted: isDrifted(source, state, record),
+    };
+  });
+  for (const version of state.appliedOrder) {
+    if (!known.has(version)) {
+      migrations.push({ version, state: 'unknown', appliedAt: state.applied.get(version)!, drifted: false });
+    }
+  }
+  migrations.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+  return {
+    currentVersion: noVersioning ? 0n : state.current,
+    latestVersion: sources.at(-1)?.version ?? 0n,
+    migrations,
+    noVersioning,
+  };
+}

@@ -1,0 +1,5 @@
+import { createRequire } from 'node:module';
+
+// src/version.ts and dist/version.js both sit one level below package.json.
+const require = createRequire(import.meta.url);
+export const GANDER_VERSION: string = (require('../package.json') as { version: string }).version;
