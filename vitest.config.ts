@@ -7,9 +7,5 @@ export default defineConfig({
   test: {
     projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
     globalSetup: ['./packages/testkit/src/vitest/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-    reporters: process.env.CI ? ['default'] : ['default'],
   },
 });
