@@ -27,6 +27,11 @@ function isConnectionFailure(error: unknown): boolean {
   );
 }
 
+function hasSqlState(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
 function queryable(conn: PgQueryable): Pick<Database, 'query' | 'exec'> {
   return {
     async query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
@@ -88,12 +93,33 @@ export async function pgDatabase(target: PgTarget): Promise<Database> {
         throw wrapConnectionError(error, label);
       }
       let released = false;
+      let broken = false;
+      // pg-pool drops its error listener on checkout: a server that goes away
+      // while we hold the client would otherwise crash the process with an
+      // unhandled 'error' event. The failing query reports it instead.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
+      const ops = queryable(client);
+      // A query that failed without an SQLSTATE lost its connection: the pool
+      // must destroy that client, not hand it out again.
+      const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+        try {
+          return await work();
+        } catch (error) {
+          if (!hasSqlState(error)) broken = true;
+          throw error;
+        }
+      };
       return {
-        ...queryable(client),
+        query: (sql, params) => guard(() => ops.query(sql, params)),
+        exec: (sql) => guard(() => ops.exec(sql)),
         async release() {
           if (released) return;
           released = true;
-          client.release();
+          client.removeListener('error', onError);
+          client.release(broken);
         },
       };
     },

@@ -122,6 +122,18 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     return { operation, currentVersion: state.current, steps: steps.map(prepare) };
   }
 
+  /** The version after a run; when the session died with the run, ask through a new connection. */
+  async function currentVersionOr(session: Queryable, fallback: bigint): Promise<bigint> {
+    for (const q of [session, db]) {
+      try {
+        return (await readState(q)).current;
+      } catch {
+        // try the next connection
+      }
+    }
+    return fallback;
+  }
+
   async function withLockedSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
     const session = await db.session();
     try {
@@ -160,9 +172,13 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
         for (const step of plan.steps) {
           const result = await runMigration({ session, store: noVersioning ? undefined : store, audit, emit }, step);
           results.push(result);
-          if (result.error) return { results, error: result.error, currentVersion: (await readState(session)).current };
+          // After a failure the session may be gone (server restart): report what we knew.
+          if (result.error) return { results, error: result.error, currentVersion: await currentVersionOr(session, current) };
         }
-        return { results, currentVersion: noVersioning ? (plan.steps.at(-1)?.version ?? 0n) : (await readState(session)).current };
+        return {
+          results,
+          currentVersion: noVersioning ? (plan.steps.at(-1)?.version ?? 0n) : await currentVersionOr(session, current),
+        };
       });
     } catch (error) {
       if (error instanceof GanderError) return { results, error, currentVersion: current };

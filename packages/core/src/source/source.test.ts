@@ -196,12 +196,11 @@ describe('collectMigrations', () => {
     expect(sources.map((s) => s.description)).toEqual(['créer_les_utilisateurs_👋', long]);
   });
 
-  it('collects many files quickly', async () => {
+  // Its speed is measured in bench/ (collect scenario), not asserted here.
+  it('collects many files in version order', async () => {
     const names = Array.from({ length: 2000 }, (_, i) => `${String(i + 1).padStart(5, '0')}_m.sql`);
     await Promise.all(names.map((name) => writeFile(join(dir, name), UP)));
-    const start = performance.now();
     const sources = await collectMigrations(dir);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(sources).toHaveLength(2000);
     expect(sources[1999]!.version).toBe(2000n);
   });
