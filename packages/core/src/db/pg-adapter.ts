@@ -27,6 +27,21 @@ function isConnectionFailure(error: unknown): boolean {
   );
 }
 
+/**
+ * If our process dies (kill -9, OOM) mid-statement, PostgreSQL only notices
+ * when it next talks to us: a long statement would keep running, and keep the
+ * migration lock, until it ends. PostgreSQL 14+ can poll the socket instead;
+ * ask for that on the migration session. Older servers do not know the
+ * setting: nothing lost.
+ */
+async function watchForDeadClient(client: pg.PoolClient): Promise<void> {
+  try {
+    await client.query("SET client_connection_check_interval = '1s'");
+  } catch {
+    // PostgreSQL < 14, or a platform without the poll: keep the default.
+  }
+}
+
 function hasSqlState(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
@@ -92,6 +107,7 @@ export async function pgDatabase(target: PgTarget): Promise<Database> {
       } catch (error) {
         throw wrapConnectionError(error, label);
       }
+      await watchForDeadClient(client);
       let released = false;
       let broken = false;
       // pg-pool drops its error listener on checkout: a server that goes away
