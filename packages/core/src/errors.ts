@@ -25,7 +25,8 @@ export type GanderErrorCode =
   | 'E_INVALID_TABLE_NAME'
   | 'E_DRIVER_MISSING'
   | 'E_CONNECTION'
-  | 'E_SCHEMA_STALE';
+  | 'E_SCHEMA_STALE'
+  | 'E_DATABASE';
 
 export interface GanderErrorOptions {
   /** What the user can do about it, in one sentence. */

@@ -77,11 +77,13 @@ describe.each(engines)('provider on $name', (engine) => {
 
     const nothing = await provider.down();
     expect(nothing.error?.code).toBe('E_NO_CURRENT_VERSION');
+    expect(nothing.currentVersion).toBe(0n);
     const upByOneAtEnd = await (async () => {
       await provider.up();
       return provider.upByOne();
     })();
     expect(upByOneAtEnd.error?.code).toBe('E_NO_NEXT_VERSION');
+    expect(upByOneAtEnd.currentVersion).toBe(4n);
   });
 
   it('rolls back a failing transactional migration completely and names file, line and statement', async () => {
@@ -266,6 +268,9 @@ DROP TABLE IF EXISTS a;
     await expect(
       createProvider({ db, sources: basicSources(), table: 'goose_db_version; DROP TABLE users' }),
     ).rejects.toMatchObject({ code: 'E_INVALID_TABLE_NAME' });
+    const noSchema = await (await createProvider({ db, sources: basicSources(), table: 'nowhere.versions' })).up();
+    expect(noSchema.error).toMatchObject({ code: 'E_DATABASE' });
+    expect(noSchema.error!.hint).toContain('schema does not exist');
   });
 
   it('runs without versioning in file order and never touches the version table', async () => {

@@ -157,6 +157,8 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       return await withLockedSession(async (session) => {
         if (!noVersioning) await store.ensureTable(session);
         await audit?.ensureTable(session);
+        // Known before anything can refuse, so every result carries the real version.
+        current = (await readState(session)).current;
         if (operation.kind.startsWith('up')) {
           const drifted = await driftedVersions(session);
           if (drifted.length > 0) {
@@ -182,6 +184,8 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       });
     } catch (error) {
       if (error instanceof GanderError) return { results, error, currentVersion: current };
+      const database = databaseError(error);
+      if (database) return { results, error: database, currentVersion: current };
       throw error;
     }
   }
@@ -217,6 +221,22 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * PostgreSQL refusing one of gander's own queries (the version table's schema
+ * does not exist, missing privileges): not a bug, and not a migration's fault.
+ */
+function databaseError(error: unknown): GanderError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!(error instanceof Error) || typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  const hint =
+    code === '3F000'
+      ? 'the version table\'s schema does not exist: create it first (CREATE SCHEMA …) or choose another table'
+      : code === '42501'
+        ? 'the database user lacks a privilege gander needs on the version table or the audit table'
+        : 'PostgreSQL refused a query gander needed to read or record versions';
+  return new GanderError('E_DATABASE', `${error.message} (SQLSTATE ${code})`, { hint, cause: error });
 }
 
 function byVersion(a: MigrationSource, b: MigrationSource): number {

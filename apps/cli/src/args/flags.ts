@@ -1,0 +1,182 @@
+import { parseGoDuration } from './go-duration.js';
+import { parseGoBool } from './go-strconv.js';
+
+/**
+ * goose's command line is Go's `flag` package driven by xflag.ParseToEnd:
+ * `-f`, `--f`, `-f=v`, `-f v` (not for bools), flags anywhere among the
+ * positional arguments. This is that parser, rule for rule, so scripts written
+ * for goose parse the same way here.
+ */
+
+export type FlagKind = 'bool' | 'string' | 'duration';
+
+export interface FlagSpec {
+  name: string;
+  kind: FlagKind;
+  /** As Go prints it in `(default …)`; '' / 'false' / '0s' are zero and not printed. */
+  defaultText: string;
+  usage: string;
+}
+
+/** Every flag: goose v3.26's (verbatim help text), then gander's own. */
+export const FLAG_SPECS: readonly FlagSpec[] = [
+  { name: 'dir', kind: 'string', defaultText: '.', usage: 'directory with migration files, (GOOSE_MIGRATION_DIR env variable supported)' },
+  { name: 'table', kind: 'string', defaultText: '', usage: 'migrations table name (GOOSE_TABLE env variable supported; default goose_db_version)' },
+  { name: 'v', kind: 'bool', defaultText: 'false', usage: 'enable verbose mode' },
+  { name: 'h', kind: 'bool', defaultText: 'false', usage: 'print help' },
+  { name: 'version', kind: 'bool', defaultText: 'false', usage: 'print version' },
+  { name: 'certfile', kind: 'string', defaultText: '', usage: "file path to root CA's certificates in pem format (gander: the TLS CA for PostgreSQL, like sslrootcert)" },
+  { name: 's', kind: 'bool', defaultText: 'false', usage: 'use sequential numbering for new migrations' },
+  { name: 'allow-missing', kind: 'bool', defaultText: 'false', usage: 'applies missing (out-of-order) migrations' },
+  { name: 'ssl-cert', kind: 'string', defaultText: '', usage: 'file path to SSL certificates in pem format (gander: the TLS client certificate, like sslcert)' },
+  { name: 'ssl-key', kind: 'string', defaultText: '', usage: 'file path to SSL key in pem format (gander: the TLS client key, like sslkey)' },
+  { name: 'no-versioning', kind: 'bool', defaultText: 'false', usage: 'apply migration commands with no versioning, in file order, from directory pointed to' },
+  { name: 'no-color', kind: 'bool', defaultText: 'false', usage: 'disable color output (NO_COLOR env variable supported)' },
+  { name: 'timeout', kind: 'duration', defaultText: '0s', usage: 'maximum allowed duration for queries to run; e.g., 1h13m' },
+  { name: 'env', kind: 'string', defaultText: '', usage: 'load environment variables from file (default .env)' },
+  // gander's own
+  { name: 'json', kind: 'bool', defaultText: 'false', usage: 'print one JSON document on stdout instead of log lines (gander)' },
+  { name: 'log-prefix', kind: 'string', defaultText: '', usage: 'word before log messages: goose or gander (GANDER_LOG_PREFIX env variable supported; default goose) (gander)' },
+  { name: 'env-label', kind: 'string', defaultText: '', usage: 'environment label recorded in the audit log, e.g. staging (GANDER_ENV env variable supported) (gander)' },
+  { name: 'lock-timeout', kind: 'duration', defaultText: '5m0s', usage: 'give up waiting for the migration lock after this long (gander)' },
+  { name: 'no-lock', kind: 'bool', defaultText: 'false', usage: 'take no advisory lock: only when nothing else migrates this database (gander)' },
+  { name: 'allow-drift', kind: 'bool', defaultText: 'false', usage: 'run up even when an applied migration file changed since it was applied (gander)' },
+];
+
+export type FlagValue = string | boolean | number;
+
+export interface ParsedArgs {
+  /** Flag values by name, defaults filled in; durations in milliseconds. */
+  values: Map<string, FlagValue>;
+  /** Flags given explicitly on the command line. */
+  given: Set<string>;
+  /** Positional arguments, in order. */
+  args: string[];
+}
+
+/** Go prints the message, then the usage; exit 2 (or 0 for -help). */
+export class FlagError extends Error {
+  constructor(
+    message: string,
+    readonly help: boolean = false,
+  ) {
+    super(message);
+    this.name = 'FlagError';
+  }
+}
+
+function defaultValue(spec: FlagSpec): FlagValue {
+  if (spec.kind === 'bool') return spec.defaultText === 'true';
+  if (spec.kind === 'duration') return parseGoDuration(spec.defaultText) ?? 0;
+  return spec.defaultText;
+}
+
+/** Go's FlagSet: `parse` consumes flags until the first positional or `--`. */
+class GoFlagSet {
+  readonly values = new Map<string, FlagValue>();
+  readonly given = new Set<string>();
+  args: string[] = [];
+  private readonly specs: Map<string, FlagSpec>;
+
+  constructor(specs: readonly FlagSpec[]) {
+    this.specs = new Map(specs.map((s) => [s.name, s]));
+    for (const spec of specs) this.values.set(spec.name, defaultValue(spec));
+  }
+
+  parse(argv: readonly string[]): void {
+    this.args = [...argv];
+    while (this.parseOne());
+  }
+
+  private parseOne(): boolean {
+    const s = this.args[0];
+    if (s === undefined || s.length < 2 || s[0] !== '-') return false;
+    let minuses = 1;
+    if (s[1] === '-') {
+      minuses = 2;
+      if (s.length === 2) {
+        // "--" ends the flags and is consumed.
+        this.args.shift();
+        return false;
+      }
+    }
+    let name = s.slice(minuses);
+    if (name.length === 0 || name[0] === '-' || name[0] === '=') throw new FlagError(`bad flag syntax: ${s}`);
+    this.args.shift();
+    let value: string | undefined;
+    const eq = name.indexOf('=', 1);
+    if (eq > 0) {
+      value = name.slice(eq + 1);
+      name = name.slice(0, eq);
+    }
+    const spec = this.specs.get(name);
+    if (!spec) {
+      if (name === 'help' || name === 'h') throw new FlagError('flag: help requested', true);
+      throw new FlagError(`flag provided but not defined: -${name}`);
+    }
+    if (spec.kind === 'bool') {
+      if (value === undefined) this.values.set(name, true);
+      else {
+        const parsed = parseGoBool(value);
+        if (parsed === undefined) throw new FlagError(`invalid boolean value "${value}" for -${name}: parse error`);
+        this.values.set(name, parsed);
+      }
+    } else {
+      if (value === undefined) {
+        if (this.args.length === 0) throw new FlagError(`flag needs an argument: -${name}`);
+        value = this.args.shift()!;
+      }
+      if (spec.kind === 'duration') {
+        const ms = parseGoDuration(value);
+        if (ms === undefined) throw new FlagError(`invalid value "${value}" for flag -${name}: parse error`);
+        this.values.set(name, ms);
+      } else this.values.set(name, value);
+    }
+    this.given.add(name);
+    return true;
+  }
+}
+
+/**
+ * xflag.ParseToEnd: after Go's parse stops at a positional, every later
+ * argument that looks like a flag re-enters flag parsing; a `--` met there
+ * keeps itself and everything after it as positionals. (A `--` that Go's own
+ * parse meets is consumed, exactly as in goose.)
+ */
+export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[] = FLAG_SPECS): ParsedArgs {
+  const set = new GoFlagSet(specs);
+  set.parse(argv);
+  const positional: string[] = [];
+  let remaining = set.args;
+  for (let i = 0; i < remaining.length; i++) {
+    const arg = remaining[i]!;
+    if (arg.length > 1 && arg[0] === '-') {
+      if (arg === '--') {
+        positional.push(...remaining.slice(i));
+        break;
+      }
+      set.parse(remaining.slice(i));
+      remaining = set.args;
+      i = -1;
+      continue;
+    }
+    positional.push(arg);
+  }
+  return { values: set.values, given: set.given, args: positional };
+}
+
+/** Go's `flag.PrintDefaults()`, sorted by name. */
+export function formatFlagDefaults(specs: readonly FlagSpec[] = FLAG_SPECS): string {
+  const lines: string[] = [];
+  for (const spec of [...specs].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    let line = `  -${spec.name}`;
+    if (spec.kind !== 'bool') line += ` ${spec.kind === 'duration' ? 'duration' : 'string'}`;
+    // Go puts a one-letter bool's help on the same line.
+    line += line.length <= 4 ? '\t' : '\n    \t';
+    line += spec.usage;
+    const zero = spec.defaultText === '' || spec.defaultText === 'false' || spec.defaultText === '0s';
+    if (!zero) line += spec.kind === 'string' ? ` (default "${spec.defaultText}")` : ` (default ${spec.defaultText})`;
+    lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}

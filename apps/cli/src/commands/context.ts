@@ -1,0 +1,57 @@
+import type { MigrationResult, Provider } from '@gander/core';
+import type { Env } from '../args/dotenv.js';
+import type { Target } from '../connect.js';
+import type { RunIO } from '../io.js';
+import type { Palette } from '../output/colors.js';
+import type { Logger } from '../output/logger.js';
+
+/** The flags, resolved against the environment. */
+export interface CliOptions {
+  dir: string;
+  /** Version table: -table, else GOOSE_TABLE, else goose_db_version. */
+  table: string;
+  verbose: boolean;
+  sequential: boolean;
+  allowMissing: boolean;
+  noVersioning: boolean;
+  noColor: boolean;
+  timeoutMs: number;
+  envFile: string;
+  certfile: string;
+  sslCert: string;
+  sslKey: string;
+  json: boolean;
+  logPrefix: 'goose' | 'gander';
+  envLabel: string | undefined;
+  lockTimeoutMs: number;
+  noLock: boolean;
+  allowDrift: boolean;
+}
+
+export interface CommandContext {
+  command: string;
+  args: string[];
+  options: CliOptions;
+  io: RunIO;
+  env: Env;
+  log: Logger;
+  colors: Palette;
+  /** A path as the user gave it, usable from this process (relative paths stay relative when cwd is ours, so messages match goose's). */
+  usablePath(path: string): string;
+  /** Writes to stdout unless --json (then the JSON document is the only stdout). */
+  print(text: string): void;
+}
+
+export interface DbCommandContext extends CommandContext {
+  provider: Provider;
+  target: Target;
+}
+
+/** What a command hands back for the exit code and the --json document. */
+export interface CommandOutcome {
+  results?: readonly MigrationResult[];
+  currentVersion?: bigint | null;
+  error?: unknown;
+  /** Command-specific members of the JSON document. */
+  extra?: Record<string, unknown>;
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_TABLE_NAME } from '@gander/core';
+import { loadEnvConfig } from '../args/merge-args.js';
+import { goQuote } from '../args/go-strconv.js';
+import { embeddedTarget, resolveTarget, type Target } from '../connect.js';
+import type { CommandContext, CommandOutcome } from './context.js';
+import { maskConnectionString } from '@gander/core';
+
+/**
+ * goose env: GOOSE_DRIVER, GOOSE_DBSTRING, GOOSE_MIGRATION_DIR, GOOSE_TABLE
+ * and NO_COLOR as `NAME="value"` (Go %q), with the DBSTRING's password masked
+ * (goose prints it as is); then what gander resolved from them.
+ */
+export async function envCommand(ctx: CommandContext): Promise<CommandOutcome> {
+  const config = loadEnvConfig(ctx.env);
+  let target: Target | undefined;
+  let targetError: string | undefined;
+  try {
+    target =
+      config.driver === '' && config.dbstring === ''
+        ? embeddedTarget(ctx.io.cwd)
+        : resolveTarget(config.driver || 'postgres', config.dbstring, ctx.io.cwd, ctx.env);
+  } catch (error) {
+    targetError = (error as Error).message;
+  }
+  const goose: [string, string][] = [
+    ['GOOSE_DRIVER', config.driver],
+    ['GOOSE_DBSTRING', config.dbstring === '' ? '' : maskConnectionString(config.dbstring)],
+    ['GOOSE_MIGRATION_DIR', config.dir],
+    ['GOOSE_TABLE', config.table],
+    ['NO_COLOR', String(config.noColor)],
+  ];
+  const gander: [string, string][] = [
+    ['GANDER_DRIVER', target ? (target.driver === 'pglite' && target.embedded ? 'pglite (embedded)' : target.driver) : ''],
+    ['GANDER_TARGET', target ? target.display : `invalid: ${targetError ?? ''}`],
+    ['GANDER_MIGRATION_DIR', ctx.options.dir],
+    ['GANDER_TABLE', ctx.options.table || DEFAULT_TABLE_NAME],
+    ['GANDER_LOG_PREFIX', ctx.options.logPrefix],
+    ['GANDER_ENV', ctx.options.envLabel ?? ''],
+  ];
+  ctx.print([...goose, ...gander].map(([name, value]) => `${name}=${goQuote(value)}\n`).join(''));
+  return { extra: { env: Object.fromEntries([...goose, ...gander]) } };
+}

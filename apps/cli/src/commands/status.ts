@@ -1,0 +1,34 @@
+import { statusLines } from '../output/status-table.js';
+import type { CommandOutcome, DbCommandContext } from './context.js';
+
+/**
+ * goose's status table, on stderr through the log like goose's. gander adds a
+ * warning line for a file that changed after it was applied and for a version
+ * the database has without a file (goose shows neither).
+ */
+export async function statusCommand(ctx: DbCommandContext): Promise<CommandOutcome> {
+  const report = await ctx.provider.status();
+  for (const line of statusLines(report.migrations, report.noVersioning)) ctx.log.print(line);
+  const prefix = ctx.options.logPrefix;
+  for (const m of report.migrations) {
+    if (m.drifted) {
+      ctx.log.print(`${prefix}: warning: ${m.file} changed after it was applied (checksum differs from the audit log)`);
+    }
+    if (m.state === 'unknown') ctx.log.print(`${prefix}: warning: version ${m.version} is applied but has no migration file`);
+  }
+  return {
+    currentVersion: report.currentVersion,
+    extra: {
+      latestVersion: report.latestVersion,
+      noVersioning: report.noVersioning,
+      migrations: report.migrations.map((m) => ({
+        version: m.version,
+        file: m.file ?? null,
+        state: m.state,
+        appliedAt: m.appliedAt ?? null,
+        drifted: m.drifted,
+        appliedBy: m.appliedBy ?? null,
+      })),
+    },
+  };
+}

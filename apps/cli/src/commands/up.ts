@@ -1,0 +1,31 @@
+import type { RunResult } from '@gander/core';
+import type { CommandOutcome, DbCommandContext } from './context.js';
+import { versionArgument } from './version-arg.js';
+
+/** up, up-by-one and up-to, with goose's closing lines. */
+export async function upCommand(ctx: DbCommandContext): Promise<CommandOutcome> {
+  const { provider, log, options } = ctx;
+  const prefix = options.logPrefix;
+  let run: RunResult;
+  if (ctx.command === 'up-to') run = await provider.upTo(versionArgument('up-to', ctx.args));
+  else if (ctx.command === 'up-by-one') run = await provider.upByOne();
+  else run = await provider.up();
+  const outcome: CommandOutcome = { results: run.results, currentVersion: run.currentVersion, error: run.error };
+  if (run.error) {
+    // goose's up-by-one says there is nothing to run, then fails with ErrNoNextVersion.
+    if (run.error.code === 'E_NO_NEXT_VERSION') {
+      // The provider reports 0 when planning fails; ask for the real version.
+      const current = await provider.version();
+      outcome.currentVersion = current;
+      log.print(`${prefix}: no migrations to run. current version: ${current}`);
+    }
+    return outcome;
+  }
+  const last = run.results.at(-1);
+  if (options.noVersioning) log.print(`${prefix}: up to current file version: ${last?.version ?? 0n}`);
+  else if (ctx.command === 'up-by-one') {
+    // goose returns right after the one migration: no closing line.
+  } else if (last) log.print(`${prefix}: successfully migrated database to version: ${last.version}`);
+  else log.print(`${prefix}: no migrations to run. current version: ${run.currentVersion}`);
+  return outcome;
+}

@@ -1,0 +1,72 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { GanderError, parseMigrationSql, parseVersionFromFileName } from '@gander/core';
+import { CliError } from '../errors.js';
+import { tabulate } from '../output/tabwriter.js';
+import type { CommandContext, CommandOutcome } from './context.js';
+
+export interface FileStats {
+  file: string;
+  version: string;
+  type: string;
+  useTx: boolean | null;
+  up: number | null;
+  down: number | null;
+}
+
+const MIGRATION_EXTENSIONS = new Set(['.sql', '.ts', '.js']);
+
+/** goose's gatherFilenames: a directory's migration files (sorted), or the one file given. */
+async function gather(path: string): Promise<string[]> {
+  let isDir: boolean;
+  try {
+    isDir = (await stat(path)).isDirectory();
+  } catch {
+    throw new CliError('E_IO', `stat ${path}: no such file or directory`, { hint: 'pass the migrations directory with -dir, or one file' });
+  }
+  if (!isDir) return [path];
+  const names = (await readdir(path)).filter(
+    (n) => MIGRATION_EXTENSIONS.has(extname(n)) && !n.endsWith('.d.ts') && !/\.(test|spec)\.[jt]s$/.test(n),
+  );
+  return names.map((n) => join(path, n)).sort();
+}
+
+/** Parse every file without touching a database (goose validate). */
+export async function validateFiles(path: string, env: Record<string, string | undefined>): Promise<FileStats[]> {
+  const stats: FileStats[] = [];
+  for (const file of await gather(path)) {
+    const version = parseVersionFromFileName(basename(file));
+    if (version === undefined) {
+      throw new CliError('E_VALIDATE', `failed to get version from file "${file}": not a migration file name`, {
+        hint: 'name migration files <version>_<description>.sql, e.g. 00001_create_users.sql, with a version of 1 or more',
+      });
+    }
+    const type = extname(file).slice(1);
+    if (type !== 'sql') {
+      stats.push({ file, version: version.toString(), type, useTx: null, up: null, down: null });
+      continue;
+    }
+    const content = await readFile(file, 'utf8');
+    try {
+      const parsed = parseMigrationSql(content, { file, env });
+      stats.push({ file, version: version.toString(), type, useTx: parsed.useTx, up: parsed.up.length, down: parsed.down.length });
+    } catch (error) {
+      if (error instanceof GanderError) throw error;
+      throw new CliError('E_VALIDATE', `failed to parse file "${file}": ${(error as Error).message}`);
+    }
+  }
+  return stats;
+}
+
+export async function validateCommand(ctx: CommandContext): Promise<CommandOutcome> {
+  const stats = await validateFiles(ctx.usablePath(ctx.options.dir), ctx.env);
+  if (ctx.options.verbose) {
+    const rows = [
+      ['Type', 'Txn', 'Up', 'Down', 'Name'],
+      ['────', '───', '──', '────', '────'],
+      ...stats.map((s) => [s.type, s.useTx === false ? '✘' : '✔', String(s.up ?? '-'), String(s.down ?? '-'), basename(s.file)]),
+    ];
+    ctx.print(tabulate(rows));
+  }
+  return { extra: { files: stats.map((s) => ({ ...s, file: basename(s.file) })) } };
+}

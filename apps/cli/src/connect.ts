@@ -1,0 +1,205 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { EMBEDDED_DATA_DIR, GanderError, maskConnectionString, pgDatabase, pgliteDatabase, type Database, type Session } from '@gander/core';
+import type { Env } from './args/dotenv.js';
+import { goQuote } from './args/go-strconv.js';
+import { DsnError } from './dsn/key-value.js';
+import { parseDsn, type PgSettings, type TlsFiles } from './dsn/parse-dsn.js';
+import { loadTlsMaterial, tlsAttempts, tlsConfig, type PgTlsConfig } from './dsn/tls.js';
+import { CliError } from './errors.js';
+
+/** Where the commands run, resolved from DRIVER and DBSTRING (or the embedded default). */
+export type Target =
+  | { driver: 'postgres'; settings: PgSettings; display: string }
+  | { driver: 'pglite'; dataDir: string; display: string; embedded: boolean };
+
+// goose's other dialects (dialect.go): named so the error can say why.
+const OTHER_GOOSE_DRIVERS = new Set([
+  'mysql',
+  'tidb',
+  'sqlite3',
+  'sqlite',
+  'mssql',
+  'azuresql',
+  'sqlserver',
+  'clickhouse',
+  'vertica',
+  'ydb',
+  'turso',
+  'starrocks',
+  'spanner',
+  'redshift',
+]);
+
+/** The default when no driver is given: PGlite in .gander/pglite under the working directory. */
+export function embeddedTarget(cwd: string): Target {
+  return { driver: 'pglite', dataDir: join(cwd, EMBEDDED_DATA_DIR), display: `pglite:${EMBEDDED_DATA_DIR}`, embedded: true };
+}
+
+export function resolveTarget(driver: string, dbstring: string, cwd: string, env: Env): Target {
+  switch (driver) {
+    case 'postgres':
+    case 'pgx': {
+      let settings: PgSettings;
+      try {
+        settings = parseDsn(dbstring, env);
+      } catch (error) {
+        if (!(error instanceof DsnError)) throw error;
+        throw new CliError('E_INVALID_DSN', `-dbstring: ${error.message}`, {
+          hint: 'use key=value pairs (host=localhost port=5432 user=app dbname=app sslmode=disable) or a URL (postgres://user:password@host:5432/db?sslmode=disable)',
+        });
+      }
+      return { driver: 'postgres', settings, display: maskConnectionString(dbstring) };
+    }
+    case 'pglite': {
+      const memory = dbstring === 'memory://' || dbstring === '';
+      const dataDir = memory ? 'memory://' : isAbsolute(dbstring) ? dbstring : resolve(cwd, dbstring);
+      return { driver: 'pglite', dataDir, display: memory ? 'pglite:memory://' : `pglite:${dbstring}`, embedded: false };
+    }
+    default:
+      if (OTHER_GOOSE_DRIVERS.has(driver)) {
+        throw new CliError('E_UNSUPPORTED_DRIVER', `${goQuote(driver)}: gander supports PostgreSQL only`, {
+          hint: 'use goose itself for this database; for PostgreSQL use the postgres (or pgx) driver, or pglite for the embedded one',
+        });
+      }
+      throw new CliError('E_UNSUPPORTED_DRIVER', `${goQuote(driver)}: unknown dialect`, {
+        hint: 'the DRIVER is postgres (or pgx) or pglite: gander DRIVER DBSTRING COMMAND',
+      });
+  }
+}
+
+/** What the DBSTRING holds that must never be printed. */
+export function targetSecrets(target: Target | undefined): string[] {
+  return target?.driver === 'postgres' && target.settings.password ? [target.settings.password] : [];
+}
+
+/** The node-postgres config for one attempt. */
+export interface PgConfig {
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  application_name: string;
+  options?: string;
+  client_encoding?: string;
+  connectionTimeoutMillis: number;
+  keepAlive?: boolean;
+  ssl: false | PgTlsConfig;
+}
+
+// node-postgres waits forever for a connection by default; a CLI should not.
+const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+
+export function pgConfig(settings: PgSettings, ssl: false | PgTlsConfig): PgConfig {
+  const config: PgConfig = {
+    application_name: settings.applicationName ?? 'gander',
+    connectionTimeoutMillis: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    ssl,
+  };
+  if (settings.host !== undefined) config.host = settings.host;
+  if (settings.port !== undefined) config.port = settings.port;
+  if (settings.user !== undefined) config.user = settings.user;
+  if (settings.password !== undefined) config.password = settings.password;
+  if (settings.database !== undefined) config.database = settings.database;
+  if (settings.options !== undefined) config.options = settings.options;
+  if (settings.clientEncoding !== undefined) config.client_encoding = settings.clientEncoding;
+  if (settings.keepAlive !== undefined) config.keepAlive = settings.keepAlive;
+  return config;
+}
+
+/** A database whose running statements can be cancelled from the outside (-timeout). */
+export interface OpenedDatabase {
+  db: Database;
+  /** Cancel what every open session is running (pg_cancel_backend from another connection). */
+  cancelRunning(): Promise<void>;
+}
+
+/**
+ * Wrap a postgres Database so each session remembers its backend pid: on
+ * -timeout, a second connection cancels the statement the way goose's
+ * context cancellation does through pgx.
+ */
+function cancellable(inner: Database): OpenedDatabase {
+  const pids = new Set<number>();
+  const db: Database = {
+    kind: inner.kind,
+    target: inner.target,
+    query: (sql, params) => inner.query(sql, params),
+    exec: (sql) => inner.exec(sql),
+    close: () => inner.close(),
+    async session(): Promise<Session> {
+      const session = await inner.session();
+      const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const pid = rows[0]?.pid;
+      if (pid !== undefined) pids.add(pid);
+      return {
+        query: (sql, params) => session.query(sql, params),
+        exec: (sql) => session.exec(sql),
+        async release() {
+          if (pid !== undefined) pids.delete(pid);
+          await session.release();
+        },
+      };
+    },
+  };
+  return {
+    db,
+    async cancelRunning() {
+      for (const pid of pids) await inner.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+    },
+  };
+}
+
+function pgErrorCode(error: unknown): string | undefined {
+  const direct = (error as { code?: unknown } | null)?.code;
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  for (const code of [cause, direct]) if (typeof code === 'string' && !code.startsWith('E_')) return code;
+  return undefined;
+}
+
+// A wrong password or a missing database will not get better over TLS or without it.
+const FINAL_CODES = new Set(['28P01', '3D000']);
+
+export interface TlsFlags {
+  certfile: string;
+  sslCert: string;
+  sslKey: string;
+}
+
+/** Open the target; for postgres, connect once now so a bad DBSTRING fails before anything else. */
+export async function openTarget(target: Target, flags: TlsFlags, cwd: string): Promise<OpenedDatabase> {
+  if (target.driver === 'pglite') {
+    const db = await pgliteDatabase({ dataDir: target.dataDir });
+    // One in-process session: statements cannot be cancelled from outside.
+    return { db, cancelRunning: async () => undefined };
+  }
+  const { settings } = target;
+  // goose's -certfile/-ssl-cert/-ssl-key ("only support on mysql") are the pg TLS files here; a flag wins over the DBSTRING.
+  const files: TlsFiles = {
+    ...settings.tls,
+    ...(flags.certfile ? { rootCert: flags.certfile } : {}),
+    ...(flags.sslCert ? { cert: flags.sslCert } : {}),
+    ...(flags.sslKey ? { key: flags.sslKey } : {}),
+  };
+  const material = await loadTlsMaterial(files, cwd);
+  const attempts = tlsAttempts(settings, files);
+  let lastError: unknown;
+  for (const [i, attempt] of attempts.entries()) {
+    const db = await pgDatabase(pgConfig(settings, tlsConfig(attempt, material, settings.host)));
+    try {
+      await db.query('SELECT 1');
+      return cancellable(db);
+    } catch (error) {
+      lastError = error;
+      await db.close().catch(() => undefined);
+      const code = pgErrorCode(error);
+      if (i === attempts.length - 1 || (code !== undefined && FINAL_CODES.has(code))) break;
+    }
+  }
+  if (lastError instanceof GanderError) throw lastError;
+  const message = lastError instanceof Error ? lastError.message : String(lastError);
+  throw new GanderError('E_CONNECTION', `cannot connect to ${target.display}: ${message}`, {
+    hint: 'check that the server is running and the connection string (host, port, user, password, dbname, sslmode) is right',
+    cause: lastError,
+  });
+}

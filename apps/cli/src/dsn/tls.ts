@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CliError } from '../errors.js';
+import type { PgSettings, TlsFiles } from './parse-dsn.js';
+
+/** What node-postgres passes to `tls.connect`. */
+export interface PgTlsConfig {
+  rejectUnauthorized: boolean;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  servername?: string;
+  checkServerIdentity?: () => undefined;
+}
+
+/** One way to connect: no TLS, or TLS checked this much. */
+export type TlsAttempt = 'plain' | 'tls-no-verify' | 'tls-verify-ca' | 'tls-verify-full';
+
+/**
+ * libpq's sslmode as connection attempts in order. node-postgres cannot fall
+ * back by itself, so `prefer` (the default, as in libpq and pgx) tries TLS
+ * without verification first and then plain, and `allow` the other way round.
+ * A CA (sslrootcert) turns `require` into `verify-ca`, as in libpq; a CA given
+ * with goose's -certfile and no sslmode at all means `verify-full`.
+ */
+export function tlsAttempts(settings: PgSettings, files: TlsFiles): TlsAttempt[] {
+  const hasCa = files.rootCert !== undefined;
+  const mode = !settings.sslModeExplicit && hasCa ? 'verify-full' : settings.sslMode;
+  switch (mode) {
+    case 'disable':
+      return ['plain'];
+    case 'allow':
+      return ['plain', 'tls-no-verify'];
+    case 'prefer':
+      return ['tls-no-verify', 'plain'];
+    case 'require':
+      return [hasCa ? 'tls-verify-ca' : 'tls-no-verify'];
+    case 'verify-ca':
+      return ['tls-verify-ca'];
+    case 'verify-full':
+      return ['tls-verify-full'];
+  }
+}
+
+async function readPem(what: string, path: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'error';
+    throw new CliError('E_TLS_FILE', `cannot read the ${what} file ${path}: ${code === 'ENOENT' ? 'no such file or directory' : code}`, {
+      hint: 'check the sslrootcert/sslcert/sslkey in the DBSTRING or the -certfile/-ssl-cert/-ssl-key flags',
+    });
+  }
+}
+
+export interface TlsMaterial {
+  ca?: string;
+  cert?: string;
+  key?: string;
+}
+
+export async function loadTlsMaterial(files: TlsFiles, cwd: string): Promise<TlsMaterial> {
+  const out: TlsMaterial = {};
+  // "system" (libpq 16): verify against the default CAs, which is what Node does without `ca`.
+  if (files.rootCert !== undefined && files.rootCert !== 'system') out.ca = await readPem('CA certificate', files.rootCert, cwd);
+  if (files.cert !== undefined) out.cert = await readPem('client certificate', files.cert, cwd);
+  if (files.key !== undefined) out.key = await readPem('client key', files.key, cwd);
+  return out;
+}
+
+export function tlsConfig(attempt: TlsAttempt, material: TlsMaterial, host: string | undefined): false | PgTlsConfig {
+  if (attempt === 'plain') return false;
+  const config: PgTlsConfig = { rejectUnauthorized: attempt !== 'tls-no-verify', ...material };
+  // verify-ca: the chain must verify, the host name need not match.
+  if (attempt === 'tls-verify-ca') config.checkServerIdentity = () => undefined;
+  if (host && !host.startsWith('/')) config.servername = host;
+  return config;
+}
