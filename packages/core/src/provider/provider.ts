@@ -45,6 +45,12 @@ export interface Provider {
   plan(operation: PlanOperation): Promise<Plan>;
   /** Audit log rows, newest first. */
   history(limit?: number): Promise<AuditRow[]>;
+  /**
+   * A migration's Up and Down statements exactly as they would run (same
+   * parser, same ENVSUB environment). Throws E_PARSE for a bad file and
+   * E_VERSION_NOT_FOUND for a version with no file.
+   */
+  statements(version: bigint): ParsedMigrationSql;
   /** Subscribe to progress events; returns the unsubscribe function. */
   subscribe(listener: (event: ProviderEvent) => void): () => void;
 }
@@ -216,6 +222,15 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       return sources.some((s) => !state.applied.has(s.version));
     },
     history: async (limit) => (audit ? audit.history(db, limit) : []),
+    statements(version) {
+      const source = sources.find((s) => s.version === version);
+      if (!source) {
+        throw new GanderError('E_VERSION_NOT_FOUND', `no migration file for version ${version}`, {
+          hint: 'restore the file, or pick a version that has one',
+        });
+      }
+      return parseSource(source);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -74,6 +74,9 @@ async function runStatements(ctx: RunContext, step: PlannedMigration): Promise<v
       throw toMigrationError(step, index, error);
     }
     ctx.emit({ type: 'statement-done', version: step.version, index, durationMs: performance.now() - started });
+    // PGlite runs in this thread and never yields while it works: give event
+    // listeners (a TUI drawing progress) a turn between statements.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

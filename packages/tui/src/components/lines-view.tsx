@@ -1,0 +1,27 @@
+import { Box, Text } from 'ink';
+import type { Line } from '../format/lines.js';
+import { truncate } from '../format/text.js';
+import { useTheme } from '../theme.js';
+
+export interface LinesViewProps {
+  lines: readonly Line[];
+  /** First line shown. */
+  offset: number;
+  height: number;
+  width: number;
+}
+
+/** A window of `height` lines, each cut to the width: the body of every scrolling screen. */
+export function LinesView({ lines, offset, height, width }: LinesViewProps) {
+  const theme = useTheme();
+  const shown = lines.slice(offset, offset + height);
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      {shown.map((l, i) => (
+        <Text key={offset + i} wrap="truncate-end" {...theme.tone(l.tone)}>
+          {truncate(l.text, width) || ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+import { hintsFor } from '../keys/hints.js';
+import { regions, type Size } from '../layout/regions.js';
+import { clampScroll } from '../layout/viewport.js';
+import { outcomeLines } from '../state/screen-lines.js';
+import type { Screen } from '../state/types.js';
+import { LinesView } from './lines-view.js';
+import { ScreenFrame } from './screen-frame.js';
+import { TextLine } from './text-line.js';
+
+export interface ResultViewProps {
+  screen: Extract<Screen, { kind: 'result' }>;
+  size: Size;
+}
+
+/** How the run ended: every migration's outcome, then the error (file:line, excerpt, hint) if it stopped. */
+export function ResultView({ screen, size }: ResultViewProps) {
+  const lines = outcomeLines(screen.progress, screen.outcome, size.columns);
+  const height = regions(size).bodyHeight;
+  const failed = screen.outcome.error !== undefined;
+  const title = `${failed ? 'Failed' : 'Finished'}: ${screen.plan.operation.kind}`;
+  return (
+    <ScreenFrame
+      title={title}
+      size={size}
+      hints={hintsFor(screen)}
+      prompt={<TextLine text="Press any key to return to the list (the status is refreshed)." width={size.columns} tone={failed ? 'bad' : 'ok'} />}
+    >
+      <LinesView lines={lines} offset={clampScroll(screen.scroll, lines.length, height)} height={height} width={size.columns} />
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Plan, PlanOperation } from '@gander/core';
+import type { Action } from '../state/types.js';
+
+/**
+ * What a key asks for. Most keys only change state (`dispatch`); the others
+ * need the provider, and `useTui` carries them out.
+ */
+export type Intent =
+  | { type: 'dispatch'; action: Action }
+  | { type: 'plan'; operation: PlanOperation }
+  | { type: 'run'; plan: Plan }
+  | { type: 'statements'; version: bigint }
+  | { type: 'history' };
+
+export function dispatch(action: Action): Intent {
+  return { type: 'dispatch', action };
+}

@@ -1,0 +1,81 @@
+import type { AuditRow, Plan, ProviderEvent } from '@gander/core';
+import type { ErrorInfo } from '../format/error-info.js';
+import type { Line } from '../format/lines.js';
+import type { Size } from '../layout/regions.js';
+import type { MigrationSql } from './migration-sql.js';
+import type { Progress } from './progress.js';
+import type { MigrationRow } from './rows.js';
+
+/** How a plan asks before it runs: y/N, or typing the target version for a multi-step roll back. */
+export type Confirm =
+  | { kind: 'yes-no' }
+  | { kind: 'typed'; target: bigint; typed: string; mismatch: string | undefined };
+
+/** What a finished run left: core's error (if it stopped) and the version the database is at. */
+export interface RunOutcome {
+  error: ErrorInfo | undefined;
+  currentVersion: bigint | undefined;
+  /** Migrations that ran to the end. */
+  completed: number;
+  durationMs: number;
+}
+
+export type Screen =
+  | { kind: 'list' }
+  | { kind: 'filter' }
+  | { kind: 'loading'; request: number; what: string }
+  | { kind: 'statements'; sql: MigrationSql; scroll: number }
+  | { kind: 'plan'; plan: Plan; confirm: Confirm; scroll: number }
+  | { kind: 'running'; plan: Plan; progress: Progress; startedAt: number }
+  | { kind: 'result'; plan: Plan; progress: Progress; outcome: RunOutcome; scroll: number }
+  | { kind: 'history'; rows: AuditRow[]; scroll: number }
+  | { kind: 'help'; scroll: number }
+  | { kind: 'message'; title: string; error: ErrorInfo; scroll: number };
+
+export interface TuiState {
+  size: Size;
+  /** Where the database is (Database.target: the password is already masked). */
+  target: string;
+  /** Every migration, from the last status; undefined until the first one arrives. */
+  rows: MigrationRow[] | undefined;
+  currentVersion: bigint | undefined;
+  latestVersion: bigint | undefined;
+  statusError: ErrorInfo | undefined;
+  filter: string;
+  /** By version, so a refresh or a filter keeps the same migration selected. */
+  selectedVersion: bigint | undefined;
+  screen: Screen;
+  /** One line under the list: the last run's outcome, or why a key did nothing. */
+  notice: Line | undefined;
+  /** q was pressed while a migration ran: quit when it is done, never halfway. */
+  quitAfterRun: boolean;
+  /** The app should unmount now. */
+  quitting: boolean;
+}
+
+export type Action =
+  | { type: 'resized'; size: Size }
+  | { type: 'status-loaded'; rows: MigrationRow[]; currentVersion: bigint; latestVersion: bigint }
+  | { type: 'status-failed'; error: ErrorInfo }
+  | { type: 'move'; by: number }
+  | { type: 'filter-open' }
+  | { type: 'filter-type'; text: string }
+  | { type: 'filter-erase' }
+  | { type: 'filter-keep' }
+  | { type: 'filter-clear' }
+  | { type: 'show-statements'; sql: MigrationSql }
+  | { type: 'show-help' }
+  | { type: 'loading'; request: number; what: string }
+  | { type: 'plan-loaded'; request: number; plan: Plan }
+  | { type: 'history-loaded'; request: number; rows: AuditRow[] }
+  | { type: 'request-failed'; request: number; title: string; error: ErrorInfo }
+  | { type: 'notice'; notice: Line }
+  | { type: 'scroll'; by: number }
+  | { type: 'typed-key'; text: string }
+  | { type: 'typed-erase' }
+  | { type: 'typed-mismatch' }
+  | { type: 'back' }
+  | { type: 'run-started'; plan: Plan; at: number }
+  | { type: 'provider-event'; event: ProviderEvent; at: number }
+  | { type: 'run-finished'; outcome: RunOutcome }
+  | { type: 'quit' };
