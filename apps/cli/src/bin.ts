@@ -7,6 +7,7 @@ const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   isTTY: process.stderr.isTTY === true,
+  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
 });
 process.exitCode = code;
 // Everything is closed by now; should a socket linger (a cancelled query on a

@@ -402,6 +402,20 @@ describe('goose compatibility extras', () => {
   });
 });
 
+describe('tui', () => {
+  it('refuses without a terminal and points to the CLI commands', async () => {
+    const result = await gander(['-dir', 'migrations', 'postgres', kvDsn, 'tui']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('gander tui needs an interactive terminal');
+    expect(result.stderr).toContain('gander status');
+  });
+
+  it('is listed in the help', async () => {
+    const result = await gander(['-h']);
+    expect(result.stdout).toMatch(/^ {4}tui {18}Open the interactive terminal UI/m);
+  });
+});
+
 describe('secrets', () => {
   it('never prints the password, in any output of this file', () => {
     expect(allOutput.length).toBeGreaterThan(40);

@@ -294,7 +294,9 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
     io.stdout.write(usageText());
     return 0;
   }
-  const invocation = resolveInvocation(loadEnvConfig(io.env), parsed.args);
+  // goose prints its usage when given no command; on a terminal gander opens its TUI instead.
+  const args = parsed.args.length === 0 && io.interactive === true && !options.json ? ['tui'] : parsed.args;
+  const invocation = resolveInvocation(loadEnvConfig(io.env), args);
   if (invocation.kind === 'usage') {
     io.stderr.write(usageText());
     const error = new CliError('E_USAGE', parsed.args.length === 0 ? 'no command given' : 'missing DRIVER, DBSTRING or COMMAND', {

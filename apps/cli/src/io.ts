@@ -14,6 +14,8 @@ export interface RunIO {
   stderr: TextSink;
   /** stderr is a terminal: colour is allowed. */
   isTTY: boolean;
+  /** stdin and stdout are a terminal: `gander` with no command opens the TUI there. */
+  interactive?: boolean;
   /** The clock for log timestamps (tests pin it). */
   now?: () => Date;
 }

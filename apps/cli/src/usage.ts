@@ -51,6 +51,7 @@ Commands:
     plan [OPERATION]     Print the SQL an operation would run and change nothing:
                          up (default), up-by-one, up-to VERSION, down, down-to VERSION, redo, reset
     history [N]          Print the last N (default 20) entries of gander's audit log
+    tui                  Open the interactive terminal UI (also: gander with no command, on a terminal)
 `;
 
 export function usageText(): string {

@@ -54,6 +54,7 @@ export const DB_COMMANDS = [
   'version',
   'plan',
   'history',
+  'tui',
 ] as const;
 
 export type Invocation =

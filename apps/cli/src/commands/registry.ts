@@ -21,4 +21,5 @@ export const DB_HANDLERS: Record<string, () => Promise<(ctx: DbCommandContext) =
   version: async () => (await import('./version.js')).versionCommand,
   plan: async () => (await import('./plan.js')).planCommand,
   history: async () => (await import('./history.js')).historyCommand,
+  tui: async () => (await import('./tui.js')).tuiCommand,
 };
