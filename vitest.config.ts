@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
     globalSetup: ['./packages/testkit/src/vitest/global-setup.ts'],
+    maxWorkers: 2,
   },
 });

@@ -14,6 +14,9 @@ export function ganderProject(name: string, overrides: UserWorkspaceConfig['test
       testTimeout: 60_000,
       hookTimeout: 60_000,
       pool: 'forks',
+      // vitest's default is CPUs - 1 (one file at a time on 2 cores); these
+      // files mostly wait on PostgreSQL and child processes.
+      maxWorkers: 2,
       ...overrides,
     },
   });

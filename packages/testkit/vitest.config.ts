@@ -1,3 +1,4 @@
 import { ganderProject } from '../../vitest.shared.js';
 
-export default ganderProject('testkit');
+// A crash test waits for the reaper, and PGlite needs seconds to start.
+export default ganderProject('testkit', { hookTimeout: 120_000 });

@@ -40,8 +40,10 @@ export class GanderMigrationError extends GanderError {
     const line = full.errorLine ?? full.statementLine;
     const state = full.useTx
       ? 'the transaction was rolled back: nothing of this migration was applied'
-      : full.statementIndex > 1
-        ? `NO TRANSACTION: statements 1–${full.statementIndex - 1} of ${full.statementCount} ran and stay applied; the version was not recorded`
+      : full.statementIndex === 2
+        ? `NO TRANSACTION: statement 1 of ${full.statementCount} ran and stays applied; the version was not recorded`
+        : full.statementIndex > 2
+          ? `NO TRANSACTION: statements 1–${full.statementIndex - 1} of ${full.statementCount} ran and stay applied; the version was not recorded`
         : 'NO TRANSACTION: no statement of it ran; the version was not recorded';
     super(
       'E_STATEMENT_FAILED',

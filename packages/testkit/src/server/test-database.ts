@@ -11,6 +11,7 @@ interface PgClientLike {
   connect(): Promise<unknown>;
   query(sql: string): Promise<unknown>;
   end(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
 }
 type PgClientCtor = new (config: { connectionString: string }) => PgClientLike;
 
@@ -23,6 +24,8 @@ async function loadPgClient(): Promise<PgClientCtor> {
 async function withAdmin<T>(serverUrl: string, run: (client: PgClientLike) => Promise<T>): Promise<T> {
   const Client = await loadPgClient();
   const client = new Client({ connectionString: serverUrl });
+  // A server shutting down under us must not crash the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await run(client);
@@ -31,7 +34,11 @@ async function withAdmin<T>(serverUrl: string, run: (client: PgClientLike) => Pr
   }
 }
 
-/** Create a uniquely named database on the server at `serverUrl` (a superuser URL). */
+/**
+ * Create a uniquely named database on the server at `serverUrl` (a superuser
+ * URL, or a role with CREATEDB). The name says where it came from, so a
+ * database left behind by a killed run is easy to spot and drop.
+ */
 export async function createTestDatabase(serverUrl: string, prefix = 'gander_test'): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`.toLowerCase();
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`invalid test database prefix: ${prefix}`);

@@ -1,0 +1,2 @@
+export { tableChecksums, type TableChecksum, type TableChecksumOptions } from './table-checksums.js';
+export { compareChecksums, type TableDifference } from './compare-checksums.js';

@@ -1,0 +1,5 @@
+-- +goose Up
+ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text;
+
+-- +goose Down
+ALTER TABLE users DROP COLUMN IF EXISTS nickname;

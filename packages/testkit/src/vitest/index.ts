@@ -1,0 +1,1 @@
+export { migrationSuite, type MigrationSuiteOptions, type SuiteSeed } from './migration-suite.js';

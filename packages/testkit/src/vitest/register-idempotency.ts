@@ -1,0 +1,33 @@
+import { it } from 'vitest';
+import { createIdempotencyChecker, type IdempotencyChecker } from '../scenarios/idempotency-checker.js';
+import { snapshotOptionsOf } from '../scenarios/migration-input.js';
+import { failTest, scenarioOptions, type SuiteContext } from './suite-context.js';
+
+/** One test per file: its Up runs twice without error (and, with `down`, its Down too, newest first). */
+export function registerIdempotency(context: SuiteContext, options: { down: boolean }): void {
+  let checker: IdempotencyChecker | undefined;
+  const checkerFor = async (): Promise<IdempotencyChecker> => {
+    if (!checker) {
+      const base = scenarioOptions(context);
+      checker = createIdempotencyChecker({ ...base, db: await context.database.fresh(), snapshot: snapshotOptionsOf(base) });
+    }
+    return checker;
+  };
+  for (const source of context.sources) {
+    it(`${source.fileName}: Up runs twice without error`, async (ctx) => {
+      const check = await checkerFor();
+      if (check.broken) ctx.skip(`not run: ${check.broken}`);
+      const result = await check.checkUp(source.version);
+      if (!result.ok) failTest(context, 'verifyIdempotentSql', result.problems);
+    }, context.timeout);
+  }
+  if (!options.down) return;
+  for (const source of [...context.sources].reverse()) {
+    it(`${source.fileName}: Down runs twice without error`, async (ctx) => {
+      const check = await checkerFor();
+      if (check.broken) ctx.skip(`not run: ${check.broken}`);
+      const result = await check.checkDown(source.version);
+      if (!result.ok) failTest(context, 'verifyIdempotentSql', result.problems);
+    }, context.timeout);
+  }
+}

@@ -1,0 +1,28 @@
+import type { MigrationSource, ProviderOptions } from '@gander/core';
+import type { SnapshotOptions } from '../catalog/types.js';
+import { MigrationScenarioError } from '../scenarios/scenario-error.js';
+import type { ScenarioReport } from '../scenarios/scenario-report.js';
+import type { SuiteDatabase } from './suite-database.js';
+
+/** What the test registrars of a migration suite share. */
+export interface SuiteContext {
+  sources: readonly MigrationSource[];
+  database: SuiteDatabase;
+  timeout: number;
+  provider?: Omit<ProviderOptions, 'db' | 'dir' | 'sources'>;
+  snapshot?: Pick<SnapshotOptions, 'schemas' | 'excludeTables' | 'comments'>;
+}
+
+/** The scenario options every registrar passes on. */
+export function scenarioOptions(context: SuiteContext) {
+  return {
+    sources: context.sources,
+    ...(context.provider ? { provider: context.provider } : {}),
+    ...(context.snapshot ? { snapshot: context.snapshot } : {}),
+  };
+}
+
+/** Fail the current test with the same error the assert* scenarios throw. */
+export function failTest(context: SuiteContext, scenario: ScenarioReport['scenario'], failures: string[]): never {
+  throw new MigrationScenarioError({ scenario, ok: false, database: context.database.target(), failures, durationMs: 0 });
+}
