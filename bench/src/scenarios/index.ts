@@ -1,6 +1,23 @@
-import type { Scenario } from '../scenario.js';
-import { collectScenario } from './collect.js';
-import { parserScenario } from './parser.js';
+import type { Scenario } from '../harness/types.js';
+import { schemaScenario } from './a-schema.js';
+import { schemaPgliteScenario } from './a2-schema-pglite.js';
+import { manySmallScenario } from './b-many-small.js';
+import { status10kScenario } from './c-status-10k.js';
+import { parserScenario } from './d-parser.js';
+import { cliStatusScenario } from './e-cli-status.js';
+import { cliVersionScenario } from './e-cli-version.js';
+import { startupCheckScenario } from './f-startup-check.js';
+import { collectScenario } from './source-collect.js';
 
 /** Every scenario, in the order they run. Add new ones here. */
-export const scenarios: readonly Scenario[] = [parserScenario, collectScenario];
+export const scenarios: readonly Scenario[] = [
+  schemaScenario,
+  schemaPgliteScenario,
+  manySmallScenario,
+  status10kScenario,
+  parserScenario,
+  cliVersionScenario,
+  cliStatusScenario,
+  startupCheckScenario,
+  collectScenario,
+];

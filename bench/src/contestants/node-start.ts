@@ -1,0 +1,11 @@
+import { coldContestant } from './cold.js';
+import type { Contestant } from '../harness/types.js';
+
+/** The floor for any Node CLI: starting Node and doing nothing. */
+export function nodeStartFloor(): Contestant {
+  return coldContestant({
+    name: 'node -e 0',
+    role: 'floor',
+    phases: [{ phase: 'start', commands: () => [{ command: process.execPath, args: ['-e', '0'] }] }],
+  });
+}

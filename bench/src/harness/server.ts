@@ -1,0 +1,55 @@
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../../packages/testkit/src/server/embedded-postgres.js';
+import type { FreshDatabase, PgServer } from './types.js';
+
+/** Database names must be identifiers; labels come from scenario code, so keep only safe characters. */
+function databaseName(label: string, serial: number): string {
+  return `bench_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${serial}`;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * One embedded PostgreSQL 17 for every contestant (the testkit's helper: temp
+ * directory, free port, fsync off, a reaper if we crash). Every run gets its
+ * own database, made and dropped through one admin connection.
+ */
+export async function startBenchServer(onLog?: (line: string) => void): Promise<PgServer> {
+  const server = await startEmbeddedPostgres(onLog ? { onLog } : {});
+  const admin = new pg.Client({ connectionString: server.url });
+  try {
+    await admin.connect();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { rows } = await admin.query<{ server_version: string }>('SHOW server_version');
+  let serial = 0;
+  return {
+    url: server.url,
+    version: rows[0]?.server_version ?? 'unknown',
+    async createDatabase(label: string): Promise<FreshDatabase> {
+      const name = databaseName(label, ++serial);
+      await admin.query(`CREATE DATABASE ${name}`);
+      let dropped = false;
+      return {
+        name,
+        url: withDatabase(server.url, name),
+        async drop() {
+          if (dropped) return;
+          dropped = true;
+          // FORCE: a cold process that failed may have left a connection behind.
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        },
+      };
+    },
+    async stop() {
+      await admin.end().catch(() => undefined);
+      await server.stop();
+    },
+  };
+}

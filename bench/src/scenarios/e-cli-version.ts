@@ -1,0 +1,45 @@
+import { coldContestant } from '../contestants/cold.js';
+import { nodeStartFloor } from '../contestants/node-start.js';
+import type { Scenario } from '../harness/types.js';
+import { findDbmate } from '../peers/dbmate.js';
+import { findGanderCli } from '../peers/gander-cli.js';
+import { findNodePgMigrate } from '../peers/node-pg-migrate.js';
+
+/** (e) CLI cold start: `--version`, the cheapest thing a CLI can do, against a bare `node -e 0`. */
+export const cliVersionScenario: Scenario = {
+  id: 'e-cli-version',
+  title: 'CLI cold start: --version',
+  unit: 'ms',
+  target: { kind: 'value', bound: 120, comparison: '<=' },
+  needsServer: false,
+  async prepare() {
+    const cli = findGanderCli();
+    const dbmate = findDbmate();
+    const npm = findNodePgMigrate();
+    return {
+      input: 'one process per run, spawn to exit',
+      notes: ['dbmate is a Go binary: it shows what a native start costs; node-pg-migrate is a Node CLI like gander.'],
+      contestants: [
+        nodeStartFloor(),
+        coldContestant({
+          name: 'gander --version',
+          role: 'gander',
+          ...(cli.skip ? { skip: cli.skip } : {}),
+          phases: [{ phase: 'start', commands: () => [{ command: process.execPath, args: [cli.path ?? '', '--version'] }] }],
+        }),
+        coldContestant({
+          name: 'dbmate --version',
+          role: 'peer',
+          ...(dbmate.skip ? { skip: dbmate.skip } : {}),
+          phases: [{ phase: 'start', commands: () => [{ command: dbmate.path ?? '', args: ['--version'] }] }],
+        }),
+        coldContestant({
+          name: 'node-pg-migrate --version',
+          role: 'peer',
+          ...(npm.skip ? { skip: npm.skip } : {}),
+          phases: [{ phase: 'start', commands: () => [{ command: process.execPath, args: [npm.path ?? '', '--version'] }] }],
+        }),
+      ],
+    };
+  },
+};
