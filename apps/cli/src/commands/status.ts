@@ -8,7 +8,7 @@ import type { CommandOutcome, DbCommandContext } from './context.js';
  */
 export async function statusCommand(ctx: DbCommandContext): Promise<CommandOutcome> {
   const report = await ctx.provider.status();
-  for (const line of statusLines(report.migrations, report.noVersioning)) ctx.log.print(line);
+  ctx.log.printAll(statusLines(report.migrations, report.noVersioning));
   const prefix = ctx.options.logPrefix;
   for (const m of report.migrations) {
     if (m.drifted) {

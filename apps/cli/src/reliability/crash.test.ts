@@ -33,8 +33,8 @@ describe('gander killed with SIGKILL mid-migration', () => {
   let cwd: string;
   const gander = (...args: string[]) => ['-dir', 'migrations', 'postgres', database.url, ...args];
   const sleeping = () =>
-    scalar(database.url, "SELECT count(*) AS v FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'").then((n) => n === '1');
-  const advisoryLocks = () => scalar(database.url, "SELECT count(*) AS v FROM pg_locks WHERE locktype = 'advisory'");
+    scalar(database.url, "SELECT count(*) AS v FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(60)%'").then((n) => n === '1');
+  const advisoryLocks = () => scalar(database.url, "SELECT count(*) AS v FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
   const exists = (table: string) => scalar(database.url, `SELECT to_regclass('${table}') IS NOT NULL AS v`).then((v) => v === 'true');
 
   beforeAll(async () => {

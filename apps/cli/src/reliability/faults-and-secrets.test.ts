@@ -57,9 +57,9 @@ describe('server faults and secrets, through the CLI', () => {
   it('a server that drops the session mid-run: exit 1, the unfinished migration not recorded', async () => {
     const child = startCli(['-dir', 'migrations', 'postgres', forms.keyValue!, 'up'], cwd);
     await waitFor('the slow migration', () =>
-      scalar(database.url, "SELECT count(*) AS v FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'").then((n) => n === '1'),
+      scalar(database.url, "SELECT count(*) AS v FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(60)%'").then((n) => n === '1'),
     );
-    await scalar(database.url, "SELECT count(pg_terminate_backend(pid)) AS v FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'");
+    await scalar(database.url, "SELECT count(pg_terminate_backend(pid)) AS v FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(60)%'");
     const result = await child.output;
     outputs.push({ ...result, ms: 0 });
     expect(result.code).toBe(1);

@@ -48,6 +48,7 @@ export async function findLockHolders(db: Queryable, lockId: bigint = GOOSE_LOCK
     `SELECT l.pid, a.application_name, a.client_addr::text AS client_addr, a.usename, a.backend_start::text AS backend_start, a.query
        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'advisory' AND l.granted AND l.classid::text = $1 AND l.objid::text = $2 AND l.objsubid = 1
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
         AND l.pid <> pg_backend_pid()`,
     [classid, objid],
   );

@@ -81,7 +81,7 @@ describe('provider under server faults', () => {
             // What a server restart does to this session: terminate it.
             setTimeout(() => {
               void db
-                .query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%'")
+                .query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(30)%'")
                 .then(() => resolve());
             }, 200);
           }
@@ -101,7 +101,7 @@ describe('provider under server faults', () => {
     expect(await versions(db)).toEqual(['0', '1']);
     const { rows } = await db.query<{ gone: boolean }>("SELECT to_regclass('second') IS NULL AS gone");
     expect(rows[0]!.gone).toBe(true);
-    const locks = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory'");
+    const locks = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
     expect(locks.rows[0]!.n).toBe('0');
     const fixed = sourcesFromList([sources[0]!, { fileName: '2_long.sql', content: '-- +goose Up\nCREATE TABLE second (id int);\n' }]);
     const again = await (await createProvider({ db, sources: fixed, lockTimeoutMs: 2000 })).up();

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Database } from '../db/database.js';
 import { pgDatabase } from '../db/pg-adapter.js';
-import { GOOSE_LOCK_ID } from '../lock/advisory-lock.js';
+import { GOOSE_LOCK_ID, findLockHolders } from '../lock/advisory-lock.js';
 import { sourcesFromList } from '../source/index.js';
-import { postgresEngine, resetDatabase } from '../test-support/databases.js';
+import { createTestDatabase } from '../../../testkit/src/server/test-database.js';
+import { postgresEngine, resetDatabase, testServerUrl } from '../test-support/databases.js';
 import { basicSources } from '../test-support/fixtures.js';
 import { createProvider } from './provider.js';
 
@@ -71,12 +72,29 @@ describe('provider on a real PostgreSQL server', () => {
     expect(after.error).toBeUndefined();
   });
 
+  it('takes the lock per database: a migration elsewhere on the server does not block this one', async () => {
+    const other = await createTestDatabase(testServerUrl());
+    const holder = new pg.Client({ connectionString: other.url });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [GOOSE_LOCK_ID.toString()]);
+      // Nor is it named as a holder when this database's lock is contended.
+      expect(await findLockHolders(db)).toEqual([]);
+      const result = await (await createProvider({ db, sources: basicSources(), lockTimeoutMs: 200, lockPollMs: 50 })).up();
+      expect(result.error).toBeUndefined();
+      expect(result.currentVersion).toBe(4n);
+    } finally {
+      await holder.end();
+      await other.drop();
+    }
+  });
+
   it('releases the lock after a failed migration', async () => {
     const broken = sourcesFromList([{ fileName: '1_bad.sql', content: '-- +goose Up\nSELECT * FROM nowhere;\n' }]);
     const result = await (await createProvider({ db, sources: broken })).up();
     expect(result.error?.code).toBe('E_STATEMENT_FAILED');
     const { rows } = await db.query<{ n: string }>(
-      "SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory' AND objid::text = $1",
+      "SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory' AND objid::text = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
       [(GOOSE_LOCK_ID & 0xffffffffn).toString()],
     );
     expect(rows[0]!.n).toBe('0');

@@ -78,10 +78,18 @@ export class AuditLog {
   }
 
   async record(db: Queryable, entry: AuditEntry): Promise<void> {
-    await db.query(
-      `INSERT INTO ${this.table.qualified} (version_id, direction, file, checksum, started_at, duration_ms, os_user, host, gander_version, env_label, outcome, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
+    await db.query(this.insertSql(1), this.insertParams(entry));
+  }
+
+  /** The INSERT of one row, its parameters numbered from `$first` (so it can follow another statement's). */
+  insertSql(first: number): string {
+    const params = Array.from({ length: 12 }, (_, i) => `$${first + i}`).join(', ');
+    return `INSERT INTO ${this.table.qualified} (version_id, direction, file, checksum, started_at, duration_ms, os_user, host, gander_version, env_label, outcome, error)
+       VALUES (${params})`;
+  }
+
+  insertParams(entry: AuditEntry): unknown[] {
+    return [
         entry.version.toString(),
         entry.direction,
         entry.file,
@@ -94,8 +102,7 @@ export class AuditLog {
         this.context.envLabel ?? null,
         entry.outcome,
         entry.error ?? null,
-      ],
-    );
+    ];
   }
 
   /**
