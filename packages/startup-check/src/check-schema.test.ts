@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProvider, sourcesFromList, type Database, type MigrationSource } from '@gander/core';
-import { engines, resetDatabase } from '../../core/src/test-support/databases.js';
+import { engines, useDatabase } from '../../core/src/test-support/databases.js';
 import { assertSchema } from './assert-schema.js';
 import { checkSchema } from './check-schema.js';
 import { SchemaOutOfDateError } from './schema-out-of-date-error.js';
@@ -14,12 +14,7 @@ const sources = (...versions: number[]): MigrationSource[] => sourcesFromList(ve
 
 describe.each(engines)('checkSchema on $name', (engine) => {
   let db: Database;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, cleanup } = await engine.open());
-  });
-  afterAll(async () => cleanup?.());
-  beforeEach(async () => resetDatabase(db));
+  useDatabase(engine, (opened) => ({ db } = opened));
 
   const migrate = async (list: MigrationSource[], to: bigint, allowMissing = false) => {
     const result = await (await createProvider({ db, sources: list, allowMissing })).upTo(to);

@@ -1,27 +1,17 @@
 import { join } from 'node:path';
 import { collectMigrations } from '@gander/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyDataIntegrity } from './scenarios/verify-data-integrity.js';
 import { verifyIdempotentSql } from './scenarios/verify-idempotent-sql.js';
 import { verifyMigrations } from './scenarios/verify-migrations.js';
-import type { EphemeralDatabase } from './server/ephemeral-server.js';
-import { DATA_STORAGE_MIGRATIONS, serverDatabase } from './test-support/server-database.js';
+import { DATA_STORAGE_MIGRATIONS, useFreshServerDatabase } from './test-support/server-database.js';
 
 // The part of the Data Storage set that needs no pgvector (001–004: 005 creates
 // the extension), on the run's real PostgreSQL server, where PGlite's
 // differences (PostgreSQL 18 in WASM, one connection) cannot hide anything.
 const sources = async () => (await collectMigrations(DATA_STORAGE_MIGRATIONS)).filter((s) => s.version <= 4n);
 
-let database: EphemeralDatabase | undefined;
-const fresh = async () => {
-  await database?.drop();
-  database = await serverDatabase();
-  return database.db;
-};
-afterEach(async () => {
-  await database?.drop();
-  database = undefined;
-});
+const fresh = useFreshServerDatabase();
 
 describe('Data Storage migrations 001–004 on the real server', () => {
   it('verifyMigrations: each up, down, up leaves the catalog as it was; a second up runs nothing', async () => {

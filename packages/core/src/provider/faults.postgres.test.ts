@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { pgDatabase } from '../db/pg-adapter.js';
 import { sourcesFromList } from '../source/index.js';
-import { postgresEngine, resetDatabase } from '../test-support/databases.js';
+import { postgresEngine, useDatabase } from '../test-support/databases.js';
 import { GanderMigrationError } from './migration-error.js';
 import { createProvider } from './provider.js';
 
@@ -18,15 +18,10 @@ async function versions(db: Database): Promise<string[]> {
 describe('provider under server faults', () => {
   let db: Database;
   let url: string;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const opened = await postgresEngine.open();
-    ({ db, cleanup } = opened);
+  useDatabase(postgresEngine, (opened) => {
+    ({ db } = opened);
     url = opened.url!;
   });
-  afterAll(async () => cleanup?.());
-  beforeEach(async () => resetDatabase(db));
 
   it('reports a statement_timeout with its SQLSTATE and records nothing', async () => {
     const sources = sourcesFromList([

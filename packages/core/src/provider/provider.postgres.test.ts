@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { Database } from '../db/database.js';
 import { pgDatabase } from '../db/pg-adapter.js';
 import { GOOSE_LOCK_ID, findLockHolders } from '../lock/advisory-lock.js';
 import { sourcesFromList } from '../source/index.js';
 import { createTestDatabase } from '../../../testkit/src/server/test-database.js';
-import { postgresEngine, resetDatabase, testServerUrl } from '../test-support/databases.js';
+import { postgresEngine, testServerUrl, useDatabase } from '../test-support/databases.js';
 import { basicSources } from '../test-support/fixtures.js';
 import { createProvider } from './provider.js';
 
@@ -14,15 +14,10 @@ import { createProvider } from './provider.js';
 describe('provider on a real PostgreSQL server', () => {
   let db: Database;
   let url: string;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const opened = await postgresEngine.open();
-    ({ db, cleanup } = opened);
+  useDatabase(postgresEngine, (opened) => {
+    ({ db } = opened);
     url = opened.url!;
   });
-  afterAll(async () => cleanup?.());
-  beforeEach(async () => resetDatabase(db));
 
   it('lets two providers race up and applies each migration exactly once', async () => {
     const slow = sourcesFromList([

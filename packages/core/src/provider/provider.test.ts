@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { sourcesFromList } from '../source/index.js';
-import { engines, resetDatabase } from '../test-support/databases.js';
+import { engines, resetDatabase, useDatabase } from '../test-support/databases.js';
 import { basicFiles, basicSources } from '../test-support/fixtures.js';
 import { GanderMigrationError } from './migration-error.js';
 import { createProvider } from './provider.js';
@@ -18,13 +18,7 @@ async function tableExists(db: Database, name: string): Promise<boolean> {
 
 describe.each(engines)('provider on $name', (engine) => {
   let db: Database;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, cleanup } = await engine.open());
-  });
-  afterAll(async () => cleanup?.());
-  beforeEach(async () => resetDatabase(db));
+  useDatabase(engine, (opened) => ({ db } = opened));
 
   it('applies every migration once, records versions and runs nothing the second time', async () => {
     const provider = await createProvider({ db, sources: basicSources() });

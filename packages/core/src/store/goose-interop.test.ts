@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { createProvider } from '../provider/provider.js';
-import { engines, resetDatabase } from '../test-support/databases.js';
+import { engines, useDatabase } from '../test-support/databases.js';
 import { basicSources } from '../test-support/fixtures.js';
 
 // goose's own SQL for PostgreSQL (internal/dialects/postgres.go), verbatim, with
@@ -19,13 +19,7 @@ const gooseQueries = {
 
 describe.each(engines)('goose interoperability on $name', (engine) => {
   let db: Database;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, cleanup } = await engine.open());
-  });
-  afterAll(async () => cleanup?.());
-  beforeEach(async () => resetDatabase(db));
+  useDatabase(engine, (opened) => ({ db } = opened));
 
   it('continues from a version table goose built', async () => {
     await db.exec(await readFile(new URL('./testdata/goose-version-table.sql', import.meta.url), 'utf8'));

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 // Test-only helpers for core's integration tests. The server is the one the
 // workspace's vitest globalSetup started (packages/testkit); each test file
 // gets databases of its own on it.
@@ -50,4 +51,20 @@ export async function resetDatabase(db: Database): Promise<void> {
   );
   for (const { nspname } of rows) await db.exec(`DROP SCHEMA "${nspname.replace(/"/g, '""')}" CASCADE`);
   await db.exec('CREATE SCHEMA public');
+}
+
+/**
+ * Open one database of `engine` for the enclosing describe block (or file),
+ * hand it to `receive`, empty it before each test and close it after all.
+ */
+export function useDatabase(engine: Engine, receive: (opened: { db: Database; url: string | undefined }) => void): void {
+  let opened: Awaited<ReturnType<Engine['open']>> | undefined;
+  beforeAll(async () => {
+    opened = await engine.open();
+    receive({ db: opened.db, url: opened.url });
+  });
+  afterAll(async () => opened?.cleanup());
+  beforeEach(async () => {
+    if (opened) await resetDatabase(opened.db);
+  });
 }

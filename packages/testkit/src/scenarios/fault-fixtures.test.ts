@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EphemeralDatabase } from '../server/ephemeral-server.js';
-import { serverDatabase, testdata } from '../test-support/server-database.js';
+import { describe, expect, it } from 'vitest';
+import { useFreshServerDatabase, testdata } from '../test-support/server-database.js';
 import { MigrationScenarioError } from './scenario-error.js';
 import { assertMigrations, verifyMigrations } from './verify-migrations.js';
 import { verifyDataIntegrity } from './verify-data-integrity.js';
@@ -8,16 +7,7 @@ import { assertIdempotentSql, verifyIdempotentSql } from './verify-idempotent-sq
 
 // The broken fixture sets (src/testdata/README.md), on the run's real server:
 // each fault must be caught with a message that names the file and the object.
-let database: EphemeralDatabase | undefined;
-const fresh = async () => {
-  await database?.drop();
-  database = await serverDatabase();
-  return database.db;
-};
-afterEach(async () => {
-  await database?.drop();
-  database = undefined;
-});
+const fresh = useFreshServerDatabase();
 
 describe('a Down that forgets an index', () => {
   it('is caught by verifyMigrations, naming the file and the index', async () => {

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EphemeralDatabase } from '../server/ephemeral-server.js';
-import { serverDatabase, testdata } from '../test-support/server-database.js';
+import { describe, expect, it } from 'vitest';
+import { useFreshServerDatabase, testdata } from '../test-support/server-database.js';
 import { verifyDataIntegrity } from './verify-data-integrity.js';
 import { verifyIdempotentSql } from './verify-idempotent-sql.js';
 import { verifyMigrations } from './verify-migrations.js';
 
-let database: EphemeralDatabase | undefined;
-const fresh = async () => {
-  await database?.drop();
-  database = await serverDatabase();
-  return database.db;
-};
-afterEach(async () => {
-  await database?.drop();
-  database = undefined;
-});
+const fresh = useFreshServerDatabase();
 
 describe('a correct migration set passes every scenario', () => {
   it('verifyMigrations: per-version timings, what up changed, nothing left by down, a second up runs nothing', async () => {

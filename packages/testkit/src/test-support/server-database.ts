@@ -1,5 +1,7 @@
 // Test-only helpers for the testkit's own tests.
 import { fileURLToPath } from 'node:url';
+import type { Database } from '@gander/core';
+import { afterEach } from 'vitest';
 import type { EphemeralDatabase } from '../server/ephemeral-server.js';
 import { serverAtUrl } from '../server/url-server.js';
 
@@ -21,3 +23,20 @@ export function testdata(name: string): string {
 
 /** The Data Storage migrations at the repository root. */
 export const DATA_STORAGE_MIGRATIONS = fileURLToPath(new URL('../../../../migrations', import.meta.url));
+
+/**
+ * `fresh()` gives a new database on the shared server, dropping the previous
+ * one; whatever is left is dropped after each test.
+ */
+export function useFreshServerDatabase(): () => Promise<Database> {
+  let database: EphemeralDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
+  return async () => {
+    await database?.drop();
+    database = await serverDatabase();
+    return database.db;
+  };
+}
