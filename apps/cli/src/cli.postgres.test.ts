@@ -402,6 +402,26 @@ describe('goose compatibility extras', () => {
   });
 });
 
+describe('code migrations', () => {
+  it('runs a .js migration, and says how to run a .ts one when Node cannot load it', async () => {
+    const dir = await makeProject({
+      ...MIGRATIONS,
+      'migrations/00004_seed.js': "export async function up(db) { await db.query('INSERT INTO users VALUES ($1, $2)', [2, 'js']); }\nexport async function down(db) { await db.exec('DELETE FROM users WHERE id = 2'); }\n",
+    });
+    const up = await gander(['-dir', 'migrations', 'postgres', kvDsn, 'up'], {}, dir);
+    expect(up.code).toBe(0);
+    expect(logLines(up.stderr)).toContain('goose: successfully migrated database to version: 4');
+    expect((await admin.query<{ name: string }>('SELECT name FROM users WHERE id = 2')).rows).toEqual([{ name: 'js' }]);
+
+    await writeFile(join(dir, 'migrations/00005_typed.ts'), 'export async function up(db: unknown): Promise<void> {}\n');
+    const ts = await gander(['-dir', 'migrations', 'postgres', kvDsn, 'up'], {}, dir);
+    expect(ts.code).toBe(1);
+    expect(ts.stderr).toContain('00005_typed.ts: cannot load the code migration');
+    expect(ts.stderr).toContain('tsx');
+    expect(await versions()).toEqual(['0', '1', '2', '3', '4']);
+  });
+});
+
 describe('tui', () => {
   it('refuses without a terminal and points to the CLI commands', async () => {
     const result = await gander(['-dir', 'migrations', 'postgres', kvDsn, 'tui']);

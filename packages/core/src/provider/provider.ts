@@ -11,6 +11,7 @@ import { dbStateFromRows, type DbState } from './db-state.js';
 import { planSteps, type PlanStep } from './plan.js';
 import { runMigration } from './runner.js';
 import { buildStatus, isDrifted } from './status.js';
+import { loadCodeMigration } from './code-migration.js';
 import type {
   MigrationResult,
   Plan,
@@ -89,8 +90,8 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     let result = parsed.get(source.version);
     if (!result) {
       if (source.kind !== 'sql') {
-        throw new GanderError('E_INVALID_OPTION', `${source.fileName}: ${source.kind} code migrations are not supported yet`, {
-          hint: 'write the migration as a .sql file',
+        throw new GanderError('E_INVALID_OPTION', `${source.fileName} is a ${source.kind} code migration: it has no SQL statements`, {
+          hint: 'its up and down functions run as written',
         });
       }
       result = parseMigrationSql(source.content, { file: source.path, env: options.env ?? process.env });
@@ -99,7 +100,21 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     return result;
   }
 
-  function prepare(step: PlanStep): PlannedMigration {
+  async function prepare(step: PlanStep): Promise<PlannedMigration> {
+    if (step.source.kind !== 'sql') {
+      const code = await loadCodeMigration(step.source);
+      const fn = step.direction === 'up' ? code.up : code.down;
+      return {
+        version: step.source.version,
+        file: step.source.fileName,
+        path: step.source.path,
+        direction: step.direction,
+        useTx: code.useTx,
+        statements: [],
+        checksum: step.source.checksum,
+        ...(fn ? { code: fn } : {}),
+      };
+    }
     const sql = parseSource(step.source);
     return {
       version: step.source.version,
@@ -125,7 +140,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
   async function computePlan(q: Queryable, operation: PlanOperation): Promise<Plan> {
     const state = await readState(q);
     const steps = planSteps({ sources, state, allowMissing: options.allowMissing ?? false, noVersioning }, operation);
-    return { operation, currentVersion: state.current, steps: steps.map(prepare) };
+    return { operation, currentVersion: state.current, steps: await Promise.all(steps.map(prepare)) };
   }
 
   /** The version after a run; when the session died with the run, ask through a new connection. */

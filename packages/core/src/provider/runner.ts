@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Session } from '../db/database.js';
+import type { Queryable, Session } from '../db/database.js';
 import { GanderError } from '../errors.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { VersionStore } from '../store/version-store.js';
@@ -64,7 +64,21 @@ function bookkeepingError(step: PlannedMigration, what: string, error: unknown):
   });
 }
 
+async function runCode(ctx: RunContext, step: PlannedMigration, code: (db: Queryable) => Promise<void>): Promise<void> {
+  try {
+    await code(ctx.session);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const sqlState = (error as { code?: unknown } | null)?.code;
+    throw new GanderError('E_STATEMENT_FAILED', `${step.file}: ${step.direction}() failed: ${message}${typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''}; ${step.useTx ? 'the transaction was rolled back: nothing of this migration was applied' : 'it ran without a transaction: what it did before failing stays; the version was not recorded'}`, {
+      hint: `fix ${step.direction}() in ${step.file} and run the command again`,
+      cause: error,
+    });
+  }
+}
+
 async function runStatements(ctx: RunContext, step: PlannedMigration): Promise<void> {
+  if (step.code) return runCode(ctx, step, step.code);
   for (const [index, statement] of step.statements.entries()) {
     ctx.emit({ type: 'statement-start', version: step.version, file: step.file, index, line: statement.line, sql: statement.sql });
     const started = performance.now();
@@ -177,7 +191,7 @@ export async function runMigration(ctx: RunContext, step: PlannedMigration): Pro
     file: step.file,
     direction: step.direction,
     durationMs: performance.now() - t0,
-    empty: step.statements.length === 0,
+    empty: step.statements.length === 0 && !step.code,
     ...(failure ? { error: failure } : {}),
   };
   ctx.emit({ type: 'migration-done', result });

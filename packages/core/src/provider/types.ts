@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import type { GanderError } from '../errors.js';
 import type { LockHolder } from '../lock/advisory-lock.js';
 import type { Direction } from '../parser/index.js';
@@ -73,7 +73,10 @@ export interface PlannedMigration {
   path: string;
   direction: Direction;
   useTx: boolean;
+  /** Empty for a code (.js/.ts) migration, which runs `code` instead. */
   statements: PlannedStatement[];
+  /** A code migration's up or down function (absent: an empty migration). */
+  code?: (db: Queryable) => Promise<void>;
   checksum: string;
 }
 
