@@ -13,6 +13,7 @@ export type CliErrorCode =
   | 'E_IO'
   | 'E_TIMEOUT'
   | 'E_VALIDATE'
+  | 'E_NOT_A_TTY'
   | 'E_INTERNAL';
 
 export class CliError extends Error {

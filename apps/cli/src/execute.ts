@@ -7,6 +7,7 @@ import { checkDbCommand } from './commands/check-args.js';
 import type { CliOptions, CommandContext, CommandOutcome, DbCommandContext } from './commands/context.js';
 import { logProgress, type RunTrace } from './commands/progress.js';
 import { DB_HANDLERS, NO_DB_HANDLERS } from './commands/registry.js';
+import { assertTuiCanRun } from './commands/tui.js';
 import { embeddedTarget, openTarget, resolveTarget, targetSecrets, type OpenedDatabase, type Target } from './connect.js';
 import { CliError } from './errors.js';
 import type { RunIO } from './io.js';
@@ -202,6 +203,7 @@ async function runDbCommand(
   try {
     target = invocation.kind === 'embedded' ? embeddedTarget(io.cwd) : resolveTarget(invocation.driver, invocation.dbstring, io.cwd, io.env);
     checkDbCommand(command, invocation.args);
+    if (command === 'tui') assertTuiCanRun(io, options.json);
   } catch (error) {
     return session.finish({ command, outcome: { error }, errorPrefix, target }, log, colors);
   }
