@@ -6,16 +6,8 @@ export async function openTestDatabase(): Promise<Database> {
   return pgliteDatabase({ vector: false });
 }
 
-/** Drop every schema (public included) and recreate public: back to an empty database. */
-export async function resetDatabase(db: Database): Promise<void> {
-  const { rows } = await db.query<{ nspname: string }>(
-    `SELECT nspname FROM pg_namespace
-      WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-        AND nspname NOT LIKE 'pg_temp%' AND nspname NOT LIKE 'pg_toast_temp%'`,
-  );
-  for (const { nspname } of rows) await db.exec(`DROP SCHEMA "${nspname.replace(/"/g, '""')}" CASCADE`);
-  await db.exec('CREATE SCHEMA public');
-}
+// Back to an empty database between tests: the same reset core's tests use.
+export { resetDatabase } from '../../../core/src/test-support/databases.js';
 
 export function providerFor(db: Database, sources: readonly MigrationSource[]): Promise<Provider> {
   return createProvider({ db, sources, envLabel: 'test' });
