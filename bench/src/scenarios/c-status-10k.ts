@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import { coldContestant } from '../contestants/cold.js';
 import { ganderStatusContestant } from '../contestants/gander-status.js';
 import { statusFloorContestant } from '../contestants/status-floor.js';
 import { markApplied, markAppliedForDbmate } from '../fixtures/applied-versions.js';
 import { loadMigrationSpecs } from '../fixtures/migration-spec.js';
 import { writeSmallMigrations } from '../fixtures/small-migrations.js';
+import { cliStatusContestants } from '../contestants/cli-status.js';
 import { sharedPgBackend } from '../harness/pg-backend.js';
 import type { Scenario } from '../harness/types.js';
-import { dbmateCommand, findDbmate } from '../peers/dbmate.js';
 import { writeDbmateFiles } from '../peers/dbmate-files.js';
-import { findGanderCli, ganderCliCommand } from '../peers/gander-cli.js';
 
 const COUNT = 10_000;
 
@@ -29,8 +27,6 @@ export const status10kScenario: Scenario = {
     await markApplied(database.url, specs.map((s) => s.version));
     await markAppliedForDbmate(database.url, specs.map((s) => s.fileName.split('_')[0]!));
     const backend = sharedPgBackend(database);
-    const cli = findGanderCli();
-    const dbmate = findDbmate();
     return {
       input: `${COUNT} files (CREATE TABLE + INDEX + INSERT each), ${COUNT} versions applied`,
       notes: [
@@ -40,20 +36,7 @@ export const status10kScenario: Scenario = {
       contestants: [
         statusFloorContestant({ backend, dir, table: 'goose_db_version' }),
         ganderStatusContestant({ backend, dir, expectApplied: COUNT }),
-        coldContestant({
-          name: 'gander CLI status',
-          role: 'gander',
-          backend,
-          ...(cli.skip ? { skip: cli.skip } : {}),
-          phases: [{ phase: 'status', commands: (url) => [ganderCliCommand(cli.path ?? '', dir, url, ['status'])] }],
-        }),
-        coldContestant({
-          name: 'dbmate status',
-          role: 'peer',
-          backend,
-          ...(dbmate.skip ? { skip: dbmate.skip } : {}),
-          phases: [{ phase: 'status', commands: (url) => [dbmateCommand(dbmate.path ?? '', url, dbmateDir, 'status')] }],
-        }),
+        ...cliStatusContestants(backend, dir, dbmateDir),
       ],
       cleanup: () => database.drop(),
     };

@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import { createProvider, pgDatabase } from '@gander/core';
-import { coldContestant } from '../contestants/cold.js';
 import { nodeStartFloor } from '../contestants/node-start.js';
 import { markAppliedForDbmate } from '../fixtures/applied-versions.js';
 import { copyDataStorage, PGVECTOR_FREE_PREFIX } from '../fixtures/data-storage.js';
 import { loadMigrationSpecs } from '../fixtures/migration-spec.js';
+import { cliStatusContestants } from '../contestants/cli-status.js';
 import { sharedPgBackend } from '../harness/pg-backend.js';
 import type { Scenario } from '../harness/types.js';
-import { dbmateCommand, findDbmate } from '../peers/dbmate.js';
 import { writeDbmateFiles } from '../peers/dbmate-files.js';
-import { findGanderCli, ganderCliCommand } from '../peers/gander-cli.js';
 
 /** Apply the migrations with gander's provider, so the database is up to date the way a user's would be. */
 async function migrate(url: string, dir: string): Promise<void> {
@@ -38,27 +36,12 @@ export const cliStatusScenario: Scenario = {
     await migrate(database.url, dir);
     await markAppliedForDbmate(database.url, specs.map((s) => s.fileName.split('_')[0]!));
     const backend = sharedPgBackend(database);
-    const cli = findGanderCli();
-    const dbmate = findDbmate();
     return {
       input: `${specs.length} migrations applied by gander; dbmate's table marks the same versions applied`,
       notes: ['No target: the ratio to `node -e 0` is what connecting, reading the files and the version table, and printing cost on top of starting Node.'],
       contestants: [
         nodeStartFloor(),
-        coldContestant({
-          name: 'gander CLI status',
-          role: 'gander',
-          backend,
-          ...(cli.skip ? { skip: cli.skip } : {}),
-          phases: [{ phase: 'status', commands: (url) => [ganderCliCommand(cli.path ?? '', dir, url, ['status'])] }],
-        }),
-        coldContestant({
-          name: 'dbmate status',
-          role: 'peer',
-          backend,
-          ...(dbmate.skip ? { skip: dbmate.skip } : {}),
-          phases: [{ phase: 'status', commands: (url) => [dbmateCommand(dbmate.path ?? '', url, dbmateDir, 'status')] }],
-        }),
+        ...cliStatusContestants(backend, dir, dbmateDir),
       ],
       cleanup: () => database.drop(),
     };
