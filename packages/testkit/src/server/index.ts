@@ -1,6 +1,8 @@
 export { SERVER_KINDS, type EphemeralDatabase, type EphemeralServer, type ServerKind } from './ephemeral-server.js';
 export { startEphemeralPostgres, type StartEphemeralOptions } from './start-ephemeral.js';
-export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type EmbeddedPostgresServer } from './embedded-postgres.js';
+export { embeddedPostgresBinDir, startEmbeddedPostgres, type EmbeddedPostgresOptions, type EmbeddedPostgresServer } from './embedded-postgres.js';
+export { startLocalPostgres, type LocalPostgresOptions, type LocalPostgresServer } from './local-binaries.js';
+export { findLocalBinDir, type LocalBinDirFound } from './local-bin-dir.js';
 export { DEFAULT_POSTGRES_IMAGE, startTestcontainersPostgres, type TestcontainersOptions } from './testcontainers.js';
 export { pgliteServer, type PgliteServerOptions } from './pglite-server.js';
 export { externalServer, externalServerUrlFromEnv } from './external.js';
