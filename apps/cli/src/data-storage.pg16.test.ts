@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { pgDatabase } from '@gander/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalPostgres, type LocalPostgresServer } from '../../../packages/testkit/src/server/local-binaries.js';
-import { vectorServerTarget } from '../../../packages/testkit/src/test-support/vector-server.js';
+import { startLocalPostgres, vectorServerTarget, type LocalPostgres } from '@gander/test-server';
 import { assertBuilt, logLines, runCli } from './test-support/cli.js';
 
 // The Data Storage schema on its real target (DD-012: PostgreSQL 16+ with
@@ -26,7 +25,7 @@ async function scalar(url: string, sql: string): Promise<string> {
 }
 
 describe.runIf(target.available)(`Data Storage 001–012 through the CLI on ${target.available ? target.label : 'PostgreSQL 16 + pgvector'}`, () => {
-  let server: LocalPostgresServer;
+  let server: LocalPostgres;
   const gander = (...args: string[]) => runCli(['-dir', MIGRATIONS, 'postgres', server.url, ...args], { cwd: MIGRATIONS });
   const versions = () => scalar(server.url, 'SELECT string_agg(version_id::text, \',\' ORDER BY id) AS v FROM goose_db_version WHERE is_applied');
 

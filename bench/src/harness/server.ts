@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../../packages/testkit/src/server/embedded-postgres.js';
+import { startEmbeddedBinaries } from '@gander/test-server';
 import type { FreshDatabase, PgServer } from './types.js';
 
 /** Database names must be identifiers; labels come from scenario code, so keep only safe characters. */
@@ -19,7 +19,7 @@ function withDatabase(url: string, database: string): string {
  * own database, made and dropped through one admin connection.
  */
 export async function startBenchServer(onLog?: (line: string) => void): Promise<PgServer> {
-  const server = await startEmbeddedPostgres(onLog ? { onLog } : {});
+  const server = await startEmbeddedBinaries(onLog ? { onLog } : {});
   const admin = new pg.Client({ connectionString: server.url });
   try {
     await admin.connect();

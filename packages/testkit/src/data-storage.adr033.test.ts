@@ -11,7 +11,7 @@ import type { EphemeralDatabase, EphemeralServer } from './server/ephemeral-serv
 import { startLocalPostgres } from './server/local-binaries.js';
 import { pgliteServer } from './server/pglite-server.js';
 import { DATA_STORAGE_MIGRATIONS } from './test-support/server-database.js';
-import { vectorServerTarget } from './test-support/vector-server.js';
+import { vectorServerTarget } from '@gander/test-server';
 
 // DD-012's test_adr033_migration.sh, as a CI test of the Data Storage
 // migrations (005 and 009 need pgvector), once on each target that has it:

@@ -4,20 +4,20 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedPostgresBinDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../../packages/testkit/src/server/embedded-postgres.js';
+import { embeddedPostgresBinDir, startEmbeddedBinaries, type LocalPostgres } from '@gander/test-server';
 import { assertBuilt, logLines, makeProject, runCli } from '../test-support/cli.js';
 import { scalar, startCli, waitFor } from './support.js';
 
 const run = promisify(execFile);
 
 /** pg_ctl beside the server's own binaries, when its installation has one. */
-function pgCtlOf(server: EmbeddedPostgresServer): string | undefined {
+function pgCtlOf(server: LocalPostgres): string | undefined {
   const path = join(server.binDir, 'pg_ctl');
   return existsSync(path) ? path : undefined;
 }
 
 /** Run pg_ctl as the server's OS user (the testkit runs it as an unprivileged user when we are root). */
-async function pgCtlRun(server: EmbeddedPostgresServer, args: string[]): Promise<void> {
+async function pgCtlRun(server: LocalPostgres, args: string[]): Promise<void> {
   const pgCtl = pgCtlOf(server)!;
   const command = [pgCtl, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   if (server.runAs) await run('su', [server.runAs, '-s', '/bin/sh', '-c', command], { timeout: 60_000 });
@@ -35,12 +35,12 @@ const hasPgCtl = (() => {
 // A real restart of the server in the middle of a run, on a server of its own
 // (the shared one serves every other test file).
 describe.skipIf(!hasPgCtl)('the server restarted in the middle of gander up', () => {
-  let server: EmbeddedPostgresServer;
+  let server: LocalPostgres;
   let cwd: string;
 
   beforeAll(async () => {
     assertBuilt();
-    server = await startEmbeddedPostgres();
+    server = await startEmbeddedBinaries();
     cwd = await makeProject({
       'migrations/00001_first.sql': '-- +goose Up\nCREATE TABLE first (id int);\n-- +goose Down\nDROP TABLE first;\n',
       'migrations/00002_long.sql': '-- +goose Up\nCREATE TABLE second (id int);\nSELECT pg_sleep(60);\n-- +goose Down\nDROP TABLE second;\n',

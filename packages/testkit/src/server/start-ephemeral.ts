@@ -4,7 +4,7 @@ import { probeDockerEngine } from './docker-engine.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { SERVER_KINDS, type EphemeralServer, type ServerKind } from './ephemeral-server.js';
 import { externalServer, externalServerUrlFromEnv } from './external.js';
-import { findLocalBinDir } from './local-bin-dir.js';
+import { findLocalBinDir } from '@gander/test-server';
 import { startLocalPostgres } from './local-binaries.js';
 import { pgliteServer } from './pglite-server.js';
 import { startTestcontainersPostgres } from './testcontainers.js';

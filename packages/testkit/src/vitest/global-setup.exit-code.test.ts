@@ -66,6 +66,8 @@ async function consumerProject(migrations: string): Promise<string> {
   return dir;
 }
 
+// Each case starts a whole vitest run and a PostgreSQL server: minutes on a loaded 2-core machine.
+const RUN_TIMEOUT = 300_000;
 const projects: string[] = [];
 afterAll(async () => {
   await Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -82,7 +84,7 @@ describe('a failing test fails the vitest run (exit code), with the testkit glob
     const run = await runVitest(dir, ['--config', 'vitest.config.mjs']);
     expect(run.output).toMatch(/Tests\s+\d+ failed/);
     expect(run.code, run.output).not.toBe(0);
-  });
+  }, RUN_TIMEOUT);
 
   it('the same project with good migrations exits 0', async () => {
     const dir = await consumerProject('good');
@@ -91,7 +93,7 @@ describe('a failing test fails the vitest run (exit code), with the testkit glob
     expect(run.output).toMatch(/Tests\s+\d+ passed/);
     expect(run.output).not.toMatch(/failed/);
     expect(run.code, run.output).toBe(0);
-  });
+  }, RUN_TIMEOUT);
 
   it("the workspace's root config: a deliberately failing test exits non-zero, and passes when not asked to fail", async () => {
     const fixture = 'packages/testkit/src/vitest/testdata/deliberate-failure.test.ts';
@@ -101,5 +103,5 @@ describe('a failing test fails the vitest run (exit code), with the testkit glob
     const passing = await runVitest(workspaceRoot, [fixture], { GANDER_DELIBERATE_FAILURE: '0' });
     expect(passing.output).toMatch(/Tests\s+1 passed/);
     expect(passing.code, passing.output).toBe(0);
-  });
+  }, RUN_TIMEOUT);
 });

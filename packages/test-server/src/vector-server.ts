@@ -1,11 +1,11 @@
-// Test-only: the real target of the Data Storage schema, PostgreSQL 16+ with
+// The real target of the Data Storage schema, PostgreSQL 16+ with
 // pgvector, from a folder of binaries (GANDER_PG_BIN; .ci/run sets it to the
 // build that the PyPI package pgserver ships). Decided without starting
 // anything, so a test file can skip at collection time with one line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { findLocalBinDir } from '../server/local-bin-dir.js';
+import { findLocalBinDir } from './local-bin-dir.js';
 
 export type VectorServerTarget =
   | { available: true; binDir: string; from: string; version: string; vector: string; label: string }
