@@ -33,7 +33,7 @@ describe.runIf(target.available)(`Data Storage 001–012 through the CLI on ${ta
     assertBuilt();
     if (!target.available) return;
     server = await startLocalPostgres({ binDir: target.binDir });
-    console.info(`[real target] Data Storage through the CLI on ${target.label}, server_version ${await scalar(server.url, 'SHOW server_version')}`);
+    console.info(`[real target] Data Storage through the CLI on ${target.label}, server_version ${await scalar(server.url, "SELECT current_setting('server_version') AS v")}`);
   }, 120_000);
   afterAll(() => server?.stop());
 
