@@ -130,7 +130,7 @@ describe('main screen', () => {
     expect(frame).toContain('History: 5 audit rows, newest first');
     const lines = frame.split('\n');
     const first = lines.findIndex((l) => /down\s+4/.test(l));
-    const older = lines.findIndex((l) => /up\s+1\s+00001_create_users\.sql\s+ok/.test(l));
+    const older = lines.findIndex((l) => /up\s+1\s+ok\s.*00001_create_users\.sql/.test(l));
     expect(first).toBeGreaterThan(0);
     expect(older).toBeGreaterThan(first);
     expect(frame).toContain('(test)');

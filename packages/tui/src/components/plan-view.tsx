@@ -13,19 +13,23 @@ import { TypedConfirmPrompt } from './typed-confirm-prompt.js';
 export interface PlanViewProps {
   screen: Extract<Screen, { kind: 'plan' }>;
   size: Size;
+  driftAllowed: boolean;
 }
 
 /** core's plan for the key pressed, step by step with every statement, and the question. */
-export function PlanView({ screen, size }: PlanViewProps) {
+export function PlanView({ screen, size, driftAllowed }: PlanViewProps) {
   const { plan, confirm } = screen;
-  const lines = planLines(plan);
+  const lines = planLines(plan, screen.drift);
   const height = regions(size).bodyHeight;
   const width = size.columns;
   let prompt;
   if (plan.steps.length === 0) {
     prompt = <TextLine text="Nothing to do. Press any key." width={width} tone="ok" />;
   } else if (confirm.kind === 'typed') {
-    prompt = <TypedConfirmPrompt target={confirm.target} typed={confirm.typed} mismatch={confirm.mismatch} steps={plan.steps.length} width={width} />;
+    prompt = <TypedConfirmPrompt confirm={confirm} steps={plan.steps.length} width={width} />;
+  } else if (screen.drift.length > 0 && !driftAllowed) {
+    // No way to allow drift from here (no loader): say what will happen.
+    prompt = <ConfirmPrompt question={`Drift: the run will be refused (E_DRIFT); restart with --allow-drift. Run anyway?`} width={width} />;
   } else {
     prompt = <ConfirmPrompt question={`Run ${plural(plan.steps.length, 'migration')} (${plan.operation.kind})?`} width={width} />;
   }

@@ -21,7 +21,7 @@ export function ScreenView({ state }: { state: TuiState }) {
     case 'statements':
       return <StatementsView screen={screen} size={size} />;
     case 'plan':
-      return <PlanView screen={screen} size={size} />;
+      return <PlanView screen={screen} size={size} driftAllowed={state.driftAllowed} />;
     case 'running':
       return <ProgressView screen={screen} size={size} notice={state.notice} />;
     case 'result':
