@@ -35,7 +35,9 @@ describe('running migrations from the TUI', () => {
   it('u shows the plan, y applies it with progress, and the list shows applied', async () => {
     const ui = await open();
     const plan = await ui.press('u', (f) => f.includes('[y/N]'));
-    expect(plan).toContain('Plan up: apply every pending migration (current version 0, 4 migrations)');
+    expect(plan).toContain('Plan up: 4 migrations, from version 0');
+    expect(plan).toContain('up: apply every pending migration.');
+    expect(plan).toContain('Summary');
     expect(plan).toContain('1/4  UP  00001_create_users.sql');
     expect(plan).toContain('version 1, in one transaction, 1 statement');
     expect(plan).toContain('CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);');

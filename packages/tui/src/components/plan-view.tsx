@@ -6,7 +6,7 @@ import { clampScroll } from '../layout/viewport.js';
 import type { Screen } from '../state/types.js';
 import { ConfirmPrompt } from './confirm-prompt.js';
 import { LinesView } from './lines-view.js';
-import { ScreenFrame } from './screen-frame.js';
+import { ScreenFrame, scrollPosition } from './screen-frame.js';
 import { TextLine } from './text-line.js';
 import { TypedConfirmPrompt } from './typed-confirm-prompt.js';
 
@@ -21,6 +21,7 @@ export function PlanView({ screen, size, driftAllowed }: PlanViewProps) {
   const { plan, confirm } = screen;
   const lines = planLines(plan, screen.drift);
   const height = regions(size).bodyHeight;
+  const offset = clampScroll(screen.scroll, lines.length, height);
   const width = size.columns;
   let prompt;
   if (plan.steps.length === 0) {
@@ -34,8 +35,8 @@ export function PlanView({ screen, size, driftAllowed }: PlanViewProps) {
     prompt = <ConfirmPrompt question={`Run ${plural(plan.steps.length, 'migration')} (${plan.operation.kind})?`} width={width} />;
   }
   return (
-    <ScreenFrame title={planTitle(plan)} size={size} hints={hintsFor(screen)} prompt={prompt}>
-      <LinesView lines={lines} offset={clampScroll(screen.scroll, lines.length, height)} height={height} width={width} />
+    <ScreenFrame title={planTitle(plan)} size={size} hints={hintsFor(screen)} position={scrollPosition(offset, height, lines.length)} prompt={prompt}>
+      <LinesView lines={lines} offset={offset} height={height} width={width} />
     </ScreenFrame>
   );
 }

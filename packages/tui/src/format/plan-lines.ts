@@ -24,8 +24,11 @@ export function describeOperation(op: PlanOperation): string {
   }
 }
 
+/** Short, so the scroll position fits beside it on a narrow terminal; the body says the rest. */
 export function planTitle(plan: Plan): string {
-  return `Plan ${describeOperation(plan.operation)} (current version ${plan.currentVersion}, ${plural(plan.steps.length, 'migration')})`;
+  const op = plan.operation;
+  const target = 'version' in op ? ` ${op.version}` : '';
+  return `Plan ${op.kind}${target}: ${plural(plan.steps.length, 'migration')}, from version ${plan.currentVersion}`;
 }
 
 /** Applied files that changed since: core refuses `up` over them unless drift is allowed. */
@@ -56,7 +59,7 @@ function summaryLines(plan: Plan): Line[] {
 /** Drift, a summary, then every step: file, direction, transaction mode, statement count, the statements. */
 export function planLines(plan: Plan, drift: readonly DriftNote[] = []): Line[] {
   if (plan.steps.length === 0) return [line('Nothing to do: no migration would run.', 'ok')];
-  const out: Line[] = [...driftLines(drift), ...(plan.steps.length > 1 ? summaryLines(plan) : [])];
+  const out: Line[] = [line(`${describeOperation(plan.operation)}.`, 'muted'), blank, ...driftLines(drift), ...(plan.steps.length > 1 ? summaryLines(plan) : [])];
   plan.steps.forEach((step, index) => {
     out.push(line(`${index + 1}/${plan.steps.length}  ${step.direction.toUpperCase()}  ${step.file}`, 'title'));
     const mode = step.useTx ? 'in one transaction' : 'NO TRANSACTION: each statement commits on its own';

@@ -131,7 +131,7 @@ describe('reducer', () => {
   it('keeps scrolling inside the content', () => {
     let s = apply(loaded(), { type: 'resized', size: { columns: 80, rows: 10 } }, { type: 'loading', request: 1, what: '' }, { type: 'plan-loaded', request: 1, plan: plan(6), drift: [] });
     s = reducer(s, { type: 'scroll', by: 1_000 });
-    const lines = 1 + 6 + 1 + 6 * 5; // the summary (title, a line per step, a blank), then per step: title, mode line, [1], the SQL, a blank
+    const lines = 2 + 1 + 6 + 1 + 6 * 5; // what the operation does and a blank, the summary (title, a line per step, a blank), then per step: title, mode line, [1], the SQL, a blank
     expect(s.screen.kind === 'plan' && s.screen.scroll).toBe(lines - (10 - 1 - 3));
     s = reducer(s, { type: 'scroll', by: -1_000 });
     expect(s.screen.kind === 'plan' && s.screen.scroll).toBe(0);

@@ -164,7 +164,8 @@ export function reducer(state: TuiState, action: Action): TuiState {
       if (screen.kind === 'plan' && screen.plan.steps.length > 0) {
         return { ...toList(state), notice: line(`${screen.plan.operation.kind} cancelled: nothing ran`, 'muted') };
       }
-      return toList(state);
+      // The outcome of a run stays under the list; any other notice is stale once the screen is left.
+      return screen.kind === 'result' ? toList(state) : { ...toList(state), notice: undefined };
     case 'run-started':
       return {
         ...state,
