@@ -25,7 +25,7 @@ export function ScreenView({ state }: { state: TuiState }) {
     case 'running':
       return <ProgressView screen={screen} size={size} notice={state.notice} />;
     case 'result':
-      return <ResultView screen={screen} size={size} />;
+      return <ResultView screen={screen} size={size} quitNext={state.quitAfterRun} />;
     case 'history':
       return <HistoryView screen={screen} size={size} notice={state.notice} />;
     case 'help':
