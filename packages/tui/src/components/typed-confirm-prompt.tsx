@@ -1,3 +1,4 @@
+import { plural } from '../format/plural.js';
 import type { Confirm } from '../state/types.js';
 import { TextLine } from './text-line.js';
 
@@ -16,7 +17,7 @@ export function TypedConfirmPrompt({ confirm, steps, width }: TypedConfirmPrompt
   const { target, typed, mismatch } = confirm;
   const ask =
     confirm.reason === 'drift'
-      ? `Run ${steps} over drifted files? Type ${target} and enter: ${typed}_`
+      ? `Run ${plural(steps, 'migration')} over drifted files? Type ${target} and enter: ${typed}_`
       : `Roll back ${steps} migrations to version ${target}? Type ${target} and enter: ${typed}_`;
   const question = mismatch === undefined ? ask : `Typed ${mismatch}, not ${target}: nothing ran. Type ${target} and enter: ${typed}_`;
   return <TextLine text={question} width={width} tone={mismatch === undefined ? 'warn' : 'bad'} />;
