@@ -197,4 +197,14 @@ describe('main screen', () => {
     ui.frame();
     await ui.press('q', () => true);
   });
+
+  it('takes a burst of keys in one read key by key: jjj moves three, six DELs empty the filter', async () => {
+    const ui = await open();
+    const moved = await ui.press('jjj', (f) => selectedLine(f).includes(' 4 '));
+    expect(selectedLine(moved)).toMatch(/^>\s+4 /);
+    await ui.press('/', (f) => f.includes('filter: _'));
+    await ui.press('zzzzzz', (f) => f.includes('filter: zzzzzz_'));
+    const erased = await ui.press('\u007f'.repeat(6), (f) => f.includes('filter: _  (4 of 4)'));
+    expect(erased).toContain('filter: _  (4 of 4)');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Database, MigrationSource, ProviderEvent } from '@gander/core';
+import { createProvider, sourcesFromList, type Database, type MigrationSource, type ProviderEvent } from '@gander/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { progressLines } from './format/progress-lines.js';
 import { applyEvent, progressFromPlan } from './state/progress.js';
@@ -183,6 +183,43 @@ describe('running migrations from the TUI', () => {
     expect(downTo).toContain('VERSION');
   });
 
+});
+
+describe('the files as they are now', () => {
+  it('re-reads the files before every plan: a fixed file is what runs next', async () => {
+    let sources = sourcesWithBroken();
+    const load = () => providerFor(db, sources);
+    app = await renderApp(await load(), { load });
+    await app.press('u', (f) => f.includes('[y/N]'));
+    await app.press('y', (f) => f.includes('Failed: up'));
+    await app.press('x', onList);
+    // The user fixes the file while the TUI is open.
+    sources = sourcesFromList([
+      ...goodSources().map((s) => ({ fileName: s.fileName, content: s.kind === 'sql' ? s.content : '' })),
+      { fileName: BROKEN_FILE, content: '-- +goose Up\nCREATE TABLE audit_notes (id bigint PRIMARY KEY);\n\n-- +goose Down\nDROP TABLE audit_notes;\n' },
+    ]);
+    const plan = await app.press('u', (f) => f.includes('[y/N]'));
+    expect(plan).not.toContain('no_such_table');
+    await app.press('y', (f) => f.includes('Finished: up'));
+    expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n, 5n]);
+  });
+
+  it('shows drift on the plan before any answer, and runs it only after allow-drift is typed', async () => {
+    let sources = goodSources();
+    const load = ({ allowDrift }: { allowDrift: boolean }) => createProvider({ db, sources, envLabel: 'test', allowDrift });
+    const first = await load({ allowDrift: false });
+    await first.upTo(2n);
+    sources = sourcesFromList(goodSources().map((s) => ({ fileName: s.fileName, content: s.kind === 'sql' ? s.content.replace('users (id', 'users (  id') : '' })));
+    app = await renderApp(await load({ allowDrift: false }), { load });
+    const plan = await app.press('u', (f) => f.includes('allow-drift and enter'));
+    expect(plan).toContain('DRIFT: 1 applied migration changed since applied');
+    await app.press('y', (f) => f.includes('allow-drift and enter: y_'));
+    await app.press(KEY.enter, (f) => f.includes('Typed y, not allow-drift: nothing ran'));
+    expect(await appliedVersions(db)).toEqual([1n, 2n]);
+    await app.press('allow-drift', (f) => f.includes('enter: allow-drift_'));
+    await app.press(KEY.enter, (f) => f.includes('Finished: up'));
+    expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n]);
+  });
 });
 
 describe('progress from real provider events', () => {
