@@ -213,10 +213,10 @@ describe('the files as they are now', () => {
     app = await renderApp(await load({ allowDrift: false }), { load });
     const plan = await app.press('u', (f) => f.includes('allow-drift and enter'));
     expect(plan).toContain('DRIFT: 1 applied migration changed since applied');
-    await app.press('y', (f) => f.includes('allow-drift and enter: y_'));
+    await app.press('y', (f) => f.includes('to run anyway: y_'));
     await app.press(KEY.enter, (f) => f.includes('Typed y, not allow-drift: nothing ran'));
     expect(await appliedVersions(db)).toEqual([1n, 2n]);
-    await app.press('allow-drift', (f) => f.includes('enter: allow-drift_'));
+    await app.press('allow-drift', (f) => f.includes('anyway: allow-drift_'));
     await app.press(KEY.enter, (f) => f.includes('Finished: up'));
     expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n]);
   });

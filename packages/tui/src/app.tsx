@@ -1,7 +1,7 @@
 import type { Provider } from '@gander/core';
 import { useKeys } from './keys/use-keys.js';
 import { ScreenView } from './components/screen-view.js';
-import { useTui, type LoadProvider } from './state/use-tui.js';
+import { useTui, type LoadProvider, type WatchFiles } from './state/use-tui.js';
 import type { RunOutcome } from './state/types.js';
 import { ThemeContext, themeFor } from './theme.js';
 
@@ -19,15 +19,18 @@ export interface AppProps {
   noColor?: boolean;
   /** Called before quitting when a run was stopped by the user with migrations left. */
   onInterrupted?: (outcome: RunOutcome) => void;
+  /** Re-read the list when the migration files change (see runTui's `watch`). */
+  watch?: WatchFiles;
 }
 
 /** The whole TUI: one state hook, one key handler, one screen at a time. */
-export function App({ provider, load, driftAllowed, noColor = false, onInterrupted }: AppProps) {
+export function App({ provider, load, driftAllowed, noColor = false, onInterrupted, watch }: AppProps) {
   const { state, perform } = useTui({
     provider,
     ...(load ? { load } : {}),
     ...(driftAllowed === undefined ? {} : { driftAllowed }),
     ...(onInterrupted ? { onInterrupted } : {}),
+    ...(watch ? { watch } : {}),
   });
   useKeys(state, perform);
   return (

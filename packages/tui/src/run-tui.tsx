@@ -4,7 +4,7 @@ import { alternateScreen } from './alternate-screen.js';
 import { App } from './app.js';
 import { notATtyError } from './errors.js';
 import { resolveNoColor } from './no-color.js';
-import type { LoadProvider } from './state/use-tui.js';
+import type { LoadProvider, WatchFiles } from './state/use-tui.js';
 
 export interface RunTuiOptions {
   /** The caller's provider; the TUI uses it and never closes it or its database. */
@@ -17,6 +17,8 @@ export interface RunTuiOptions {
   load?: LoadProvider;
   /** The provider already runs over drifted files (--allow-drift). */
   driftAllowed?: boolean;
+  /** Calls back when the migration files change, so the list is re-read without a key; returns the unsubscribe. */
+  watch?: WatchFiles;
   /** Default process.stdin; must be a TTY (single keys, raw mode). */
   stdin?: NodeJS.ReadStream;
   /** Default process.stdout; must be a TTY. */
@@ -60,6 +62,7 @@ export async function runTui(options: RunTuiOptions): Promise<TuiSummary> {
         provider={options.provider}
         {...(options.load ? { load: options.load } : {})}
         {...(options.driftAllowed === undefined ? {} : { driftAllowed: options.driftAllowed })}
+        {...(options.watch ? { watch: options.watch } : {})}
         noColor={noColor}
         onInterrupted={(outcome) => {
           summary.interrupted = {

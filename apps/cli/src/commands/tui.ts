@@ -1,4 +1,5 @@
 import { collectMigrations, createProvider, GanderError, type MigrationSource, type Provider } from '@gander/core';
+import { watch as watchDir } from 'node:fs';
 import { CliError } from '../errors.js';
 import type { RunIO } from '../io.js';
 import type { CommandOutcome, DbCommandContext } from './context.js';
@@ -50,6 +51,30 @@ function providerLoader(ctx: DbCommandContext) {
     });
 }
 
+/** Quiet time before a change counts: an editor's save is several events. */
+const SETTLE_MS = 250;
+
+/** Re-read the list when a file in the folder changes; nothing (no error) where the folder cannot be watched. */
+function folderWatcher(dir: string) {
+  return (onChange: () => void) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const watcher = watchDir(dir, () => {
+        clearTimeout(timer);
+        timer = setTimeout(onChange, SETTLE_MS);
+      });
+      watcher.on('error', () => watcher.close());
+      return () => {
+        clearTimeout(timer);
+        watcher.close();
+      };
+    } catch {
+      // A missing folder, or no watch support: R and every plan still re-read.
+      return () => undefined;
+    }
+  };
+}
+
 /**
  * `gander tui` (and `gander` with no command on a terminal): the interactive
  * session of @gander/tui over this command line's database. Loaded only here,
@@ -65,6 +90,7 @@ export async function tuiCommand(ctx: DbCommandContext): Promise<CommandOutcome>
       provider,
       load,
       driftAllowed: ctx.options.allowDrift,
+      watch: folderWatcher(ctx.usablePath(ctx.options.dir)),
       noColor: ctx.options.noColor || Boolean(ctx.env.NO_COLOR),
     });
     const currentVersion = await provider.version();

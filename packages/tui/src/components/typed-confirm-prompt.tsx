@@ -1,4 +1,3 @@
-import { plural } from '../format/plural.js';
 import type { Confirm } from '../state/types.js';
 import { TextLine } from './text-line.js';
 
@@ -17,7 +16,7 @@ export function TypedConfirmPrompt({ confirm, steps, width }: TypedConfirmPrompt
   const { target, typed, mismatch } = confirm;
   const ask =
     confirm.reason === 'drift'
-      ? `Run ${plural(steps, 'migration')} over drifted files? Type ${target} and enter: ${typed}_`
+      ? `Drift. Type ${target} and enter to run anyway: ${typed}_`
       : `Roll back ${steps} migrations to version ${target}? Type ${target} and enter: ${typed}_`;
   const question = mismatch === undefined ? ask : `Typed ${mismatch}, not ${target}: nothing ran. Type ${target} and enter: ${typed}_`;
   return <TextLine text={question} width={width} tone={mismatch === undefined ? 'warn' : 'bad'} />;

@@ -48,10 +48,12 @@ describe.each([
     await s.waitFor((x) => onList(x) && x.includes('up to date'), 'all applied');
     await folder.write('00002_beta.sql', table('beta_renamed'));
     await folder.write('00006_zeta.sql', table('zeta'));
+    // The folder is watched: the new file shows up without a key.
+    await s.waitFor((x) => onList(x) && /6 zeta\s+pending/.test(x), 'the new file, seen without a key');
 
     // Drift is on the plan, before any confirmation; a y does not run it.
     s.sendKeys('u');
-    const plan = await s.waitFor((x) => x.includes('allow-drift and enter'), 'the drift prompt');
+    const plan = await s.waitFor((x) => x.includes('allow-drift and enter to run anyway'), 'the drift prompt');
     expect(plan).toContain('DRIFT: 1 applied migration changed since applied');
     expect(plan).toMatch(/2\s+00002_beta\.sql/);
     s.sendKeys('y', 'Enter');

@@ -39,7 +39,12 @@ export interface TuiOptions {
   driftAllowed?: boolean;
   /** Told when a run was stopped by the user with migrations left: the caller exits non-zero. */
   onInterrupted?: (outcome: RunOutcome) => void;
+  /** Calls back when the migration files change; returns the unsubscribe function. */
+  watch?: WatchFiles;
 }
+
+/** Tells the TUI the migration folder changed, so the list is re-read without a key. */
+export type WatchFiles = (onChange: () => void) => () => void;
 
 export interface Tui {
   state: TuiState;
@@ -69,7 +74,7 @@ function noTxVersions(provider: Provider): Set<bigint> {
  * status on start, before every plan and after every run, plans, runs,
  * history, and the provider's progress events.
  */
-export function useTui({ provider: initial, load, driftAllowed = false, onInterrupted }: TuiOptions): Tui {
+export function useTui({ provider: initial, load, driftAllowed = false, onInterrupted, watch }: TuiOptions): Tui {
   const { stdout } = useStdout();
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, undefined, () =>
@@ -112,6 +117,18 @@ export function useTui({ provider: initial, load, driftAllowed = false, onInterr
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The folder changed: re-read it for the list. Plans re-read anyway; a run in progress is left alone.
+  const busy = useRef(false);
+  useEffect(() => {
+    busy.current = state.screen.kind === 'running' || state.screen.kind === 'loading';
+  });
+  useEffect(() => {
+    if (!watch) return;
+    return watch(() => {
+      if (!busy.current) void refresh();
+    });
+  }, [watch, refresh]);
 
   useEffect(() => {
     const onResize = () => dispatch({ type: 'resized', size: readSize(stdout) });
