@@ -180,8 +180,8 @@ async function sourcesFor(command: string, dir: string): Promise<MigrationSource
   try {
     return await collectMigrations(dir);
   } catch (error) {
-    // The audit log needs no migration files.
-    if (command === 'history' && error instanceof GanderError && (error.code === 'E_NO_MIGRATIONS' || error.code === 'E_DIR_NOT_FOUND')) return [];
+    // The audit log needs no migration files; the TUI opens on an empty list.
+    if ((command === 'history' || command === 'tui') && error instanceof GanderError && (error.code === 'E_NO_MIGRATIONS' || error.code === 'E_DIR_NOT_FOUND')) return [];
     throw error;
   }
 }

@@ -130,7 +130,7 @@ describe('main screen', () => {
     expect(frame).toContain('History: 5 audit rows, newest first');
     const lines = frame.split('\n');
     const first = lines.findIndex((l) => /down\s+4/.test(l));
-    const older = lines.findIndex((l) => /up\s+1\s+00001_create_users\.sql\s+ok/.test(l));
+    const older = lines.findIndex((l) => /up\s+1\s+ok\s.*00001_create_users\.sql/.test(l));
     expect(first).toBeGreaterThan(0);
     expect(older).toBeGreaterThan(first);
     expect(frame).toContain('(test)');
@@ -196,5 +196,15 @@ describe('main screen', () => {
     const ui = await open();
     ui.frame();
     await ui.press('q', () => true);
+  });
+
+  it('takes a burst of keys in one read key by key: jjj moves three, six DELs empty the filter', async () => {
+    const ui = await open();
+    const moved = await ui.press('jjj', (f) => selectedLine(f).includes(' 4 '));
+    expect(selectedLine(moved)).toMatch(/^>\s+4 /);
+    await ui.press('/', (f) => f.includes('filter: _'));
+    await ui.press('zzzzzz', (f) => f.includes('filter: zzzzzz_'));
+    const erased = await ui.press('\u007f'.repeat(6), (f) => f.includes('filter: _  (4 of 4)'));
+    expect(erased).toContain('filter: _  (4 of 4)');
   });
 });

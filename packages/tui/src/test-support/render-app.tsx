@@ -4,6 +4,7 @@ import type { Provider } from '@gander/core';
 import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { App } from '../app.js';
+import type { LoadProvider } from '../state/use-tui.js';
 
 export interface AppHarness {
   /** The last frame, without ANSI escapes. */
@@ -38,9 +39,9 @@ const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function renderApp(
   provider: Provider,
-  options: { columns?: number; rows?: number; noColor?: boolean } = {},
+  options: { columns?: number; rows?: number; noColor?: boolean; load?: LoadProvider } = {},
 ): Promise<AppHarness> {
-  const ui = render(<App provider={provider} noColor={options.noColor ?? true} />);
+  const ui = render(<App provider={provider} noColor={options.noColor ?? true} {...(options.load ? { load: options.load } : {})} />);
   const rawFrame = () => ui.lastFrame() ?? '';
   const frame = () => stripVTControlCharacters(rawFrame());
 
