@@ -192,10 +192,18 @@ describe('main screen', () => {
     expect(app.rawFrame()).toContain('\u001B[');
   });
 
-  it('q quits', async () => {
+  it('q quits: the app stops answering keys', async () => {
     const ui = await open();
-    ui.frame();
-    await ui.press('q', () => true);
+    // j moves the cursor while the app runs…
+    const moved = await ui.press('j');
+    await ui.press('k');
+    expect(moved).not.toBe(ui.frame());
+    await ui.send('q');
+    // …and after q nothing answers it any more.
+    const quitFrame = ui.rawFrame();
+    await ui.send('j');
+    await ui.send('j');
+    expect(ui.rawFrame()).toBe(quitFrame);
   });
 
   it('takes a burst of keys in one read key by key: jjj moves three, six DELs empty the filter', async () => {

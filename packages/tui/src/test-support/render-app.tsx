@@ -21,6 +21,8 @@ export interface AppHarness {
    */
   press(input: string, ready?: (frame: string) => boolean): Promise<string>;
   resize(columns: number, rows: number): Promise<string>;
+  /** Type `input` without waiting for anything (to show that nothing answers any more). */
+  send(input: string): Promise<void>;
   unmount(): void;
 }
 
@@ -74,5 +76,10 @@ export async function renderApp(
   await resize(options.columns ?? 80, options.rows ?? 24);
   await waitFor((f) => f.includes('VERSION') && !f.includes('reading the migration status'), 'the migration list');
   const frames = () => ui.frames.map((f) => stripVTControlCharacters(f));
-  return { frame, rawFrame, frames, waitFor, press, resize, unmount: () => ui.unmount() };
+  const send = async (input: string) => {
+    await tick(5);
+    ui.stdin.write(input);
+    await tick(50);
+  };
+  return { frame, rawFrame, frames, waitFor, press, resize, send, unmount: () => ui.unmount() };
 }
