@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { runFleet, shardTargets, type FleetResult } from '@gander/core';
+import { DEFAULT_GROUP, orderGroups, runFleet, shardTargets, type FleetResult } from '@gander/core';
 import { CliError } from '../errors.js';
 import { fleetFlags } from '../fleet/fleet-flags.js';
 import { toFleetTargets } from '../fleet/fleet-targets.js';
 import { lineProgress, terminalProgress } from '../fleet/progress.js';
-import { toReport } from '../fleet/report.js';
-import { namesToRetry } from '../fleet/report.js';
+import { namesToRetry, toReport } from '../fleet/report.js';
 import { resultTable, summaryLines } from '../fleet/table.js';
 import { fleetTask } from '../fleet/task.js';
 import { loadTargetList } from '../fleet/targets-source.js';
@@ -36,6 +35,9 @@ export async function fleetCommand(ctx: CommandContext): Promise<CommandOutcome>
   const flags = fleetFlags(ctx.flags);
   const list = await loadTargetList(flags.source, io.cwd, io.env);
   let specs = list.targets;
+  // A group order naming no group is a typo, checked against the whole list:
+  // after a shard or --only-failed, a group may simply have nothing left.
+  const groupOrder = orderGroups(list.targets, flags.groups.length > 0 ? flags.groups : list.groups);
   if (flags.onlyFailed !== '') {
     const retry = await namesToRetry(flags.onlyFailed, io.cwd);
     const known = new Set(specs.map((s) => s.name));
@@ -68,7 +70,7 @@ export async function fleetCommand(ctx: CommandContext): Promise<CommandOutcome>
         env: io.env,
       },
       concurrency: flags.concurrency,
-      groups: list.groups.length > 0 && flags.groups.length === 0 ? list.groups : flags.groups,
+      groups: groupOrder.filter((g) => specs.some((s) => (s.group ?? DEFAULT_GROUP) === g)),
       onError: flags.onError,
       ...(flags.maxFailures === undefined ? {} : { maxFailures: flags.maxFailures }),
       onEvent: (event) => progress.onEvent(event),
