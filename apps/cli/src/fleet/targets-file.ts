@@ -80,7 +80,7 @@ export function parseTargetList(input: string, source: string): TargetList {
   const doc = parseDocument(input, { lineCounter: lines, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0].line ?? 1;
+    const line = first.linePos?.[0].line ?? lines.linePos(first.pos[0]).line;
     fail(`${source}:${line}`, `not valid JSON or YAML: ${first.message.split('\n')[0]}`, 'fix the syntax; JSON and YAML are both accepted');
   }
   let seq: Node | null = doc.contents as Node | null;
