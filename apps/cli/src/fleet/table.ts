@@ -35,7 +35,7 @@ export function resultTable(result: FleetResult): string {
     }
     return tabulate(rows, 2);
   }
-  const rows = [['TARGET', 'GROUP', 'STATUS', 'FROM', 'TO', 'APPLIED', 'DURATION', 'ERROR']];
+  const rows = [['TARGET', 'GROUP', 'STATUS', 'FROM', 'TO', result.task.startsWith('plan') ? 'WOULD RUN' : 'APPLIED', 'DURATION', 'ERROR']];
   for (const t of result.targets) {
     const steps = Array.isArray(t.details?.steps) ? (t.details.steps as unknown[]).length : t.applied.length;
     rows.push([
