@@ -26,6 +26,7 @@ export const fleetScenario: Scenario = {
   title: 'Fleet: 001–004 on many databases, a `gander up` loop against `gander fleet up` per concurrency',
   unit: 's',
   needsServer: true,
+  optIn: true,
   async prepare({ server, scratch }) {
     if (!server) throw new Error('g-fleet needs the server');
     const count = fleetSize();
