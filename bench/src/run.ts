@@ -21,7 +21,8 @@ import { scenarios } from './scenarios/index.js';
  */
 const config = readConfig(process.env);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const selected = scenarios.filter((s) => isSelected(s.id, config.only));
+// An opt-in scenario (minutes per round) runs only when BENCH_ONLY names it.
+const selected = scenarios.filter((s) => isSelected(s.id, config.only) && (!s.optIn || config.only.length > 0));
 if (selected.length === 0) throw new Error(`BENCH_ONLY=${config.only.join(',')} matches no scenario; ids: ${scenarios.map((s) => s.id).join(', ')}`);
 
 const startedAt = new Date();

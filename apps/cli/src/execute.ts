@@ -309,6 +309,7 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
   }
   const base: Omit<CommandContext, 'command' | 'args'> = {
     options,
+    flags: parsed.values,
     io,
     env: io.env,
     log,

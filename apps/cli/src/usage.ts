@@ -52,6 +52,8 @@ Commands:
                          up (default), up-by-one, up-to VERSION, down, down-to VERSION, redo, reset
     history [N]          Print the last N (default 20) entries of gander's audit log
     tui                  Open the interactive terminal UI (also: gander with no command, on a terminal)
+    fleet COMMAND [ARGS] Run up, up-to, down, down-to, status, version or plan on every database of
+                         --targets FILE (or --targets-env VAR, --targets-cmd CMD); see the README
 `;
 
 export function usageText(): string {

@@ -56,6 +56,8 @@ export interface Scenario {
   target?: Target;
   /** True when the scenario needs the shared PostgreSQL server. */
   needsServer: boolean;
+  /** Too long for every `pnpm bench`: runs only when BENCH_ONLY names it. */
+  optIn?: boolean;
   prepare(context: BenchContext): Promise<PreparedScenario>;
 }
 

@@ -7,6 +7,7 @@ import { parserScenario } from './d-parser.js';
 import { cliStatusScenario } from './e-cli-status.js';
 import { cliVersionScenario } from './e-cli-version.js';
 import { startupCheckScenario } from './f-startup-check.js';
+import { fleetScenario } from './g-fleet.js';
 import { collectScenario } from './source-collect.js';
 
 /** Every scenario, in the order they run. Add new ones here. */
@@ -19,5 +20,6 @@ export const scenarios: readonly Scenario[] = [
   cliVersionScenario,
   cliStatusScenario,
   startupCheckScenario,
+  fleetScenario,
   collectScenario,
 ];

@@ -7,6 +7,7 @@ export const NO_DB_HANDLERS: Record<string, () => Promise<(ctx: CommandContext) 
   fix: async () => (await import('./fix.js')).fixCommand,
   env: async () => (await import('./env.js')).envCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
+  fleet: async () => (await import('./fleet.js')).fleetCommand,
 };
 
 export const DB_HANDLERS: Record<string, () => Promise<(ctx: DbCommandContext) => Promise<CommandOutcome>>> = {
