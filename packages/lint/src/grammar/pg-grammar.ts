@@ -1,0 +1,88 @@
+import { loadModule, parseSync, type Node, type ParseResult } from 'libpg-query';
+
+/**
+ * PostgreSQL's own grammar (libpg_query compiled to WebAssembly). Never a
+ * home-made SQL parser: what PostgreSQL would reject, this rejects, with the
+ * same message and position.
+ */
+
+let loading: Promise<void> | undefined;
+
+/** Loads the WebAssembly module once per process; every parse waits for it. */
+export function loadGrammar(): Promise<void> {
+  loading ??= loadModule();
+  return loading;
+}
+
+/** One statement of the text as PostgreSQL sees it. `offset` counts UTF-16 units into the text. */
+export interface GrammarStatement {
+  /** The node kind, e.g. `AlterTableStmt`. */
+  kind: string;
+  node: Node;
+  offset: number;
+}
+
+export type GrammarResult =
+  | { ok: true; statements: GrammarStatement[] }
+  | { ok: false; message: string; offset: number };
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** libpg_query counts bytes of UTF-8; JavaScript strings count UTF-16 units. */
+function byteOffsetToIndex(text: string, byteOffset: number, ascii: boolean): number {
+  if (ascii) return byteOffset;
+  return Buffer.from(text, 'utf8').subarray(0, byteOffset).toString('utf8').length;
+}
+
+interface SqlErrorLike {
+  message: string;
+  sqlDetails?: { cursorPosition?: number };
+}
+
+/** Parses one goose statement (which may hold several SQL statements). Call `loadGrammar` first. */
+export function parseGrammar(text: string): GrammarResult {
+  const ascii = ASCII.test(text);
+  let result: ParseResult;
+  try {
+    result = parseSync(text) as ParseResult;
+  } catch (error) {
+    const e = error as SqlErrorLike;
+    // cursorPosition is 0-based bytes into the text (libpg_query's cursorpos - 1).
+    const cursor = e.sqlDetails?.cursorPosition ?? 0;
+    return { ok: false, message: e.message, offset: byteOffsetToIndex(text, Math.max(0, cursor), ascii) };
+  }
+  const statements: GrammarStatement[] = [];
+  for (const raw of result.stmts ?? []) {
+    if (raw.stmt === undefined) continue;
+    const kind = Object.keys(raw.stmt)[0] ?? 'Unknown';
+    let offset = byteOffsetToIndex(text, raw.stmt_location ?? 0, ascii);
+    // stmt_location points just past the previous `;`: skip the white space and comments PostgreSQL skipped.
+    offset = skipSpaceAndComments(text, offset);
+    statements.push({ kind, node: raw.stmt, offset });
+  }
+  return { ok: true, statements };
+}
+
+function skipSpaceAndComments(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('--', i)) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl + 1;
+      continue;
+    }
+    if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 ? text.length : close + 2;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** A node's one member, e.g. `body(node, 'IndexStmt')` for `{ IndexStmt: {...} }`. */
+export function nodeBody<K extends string>(node: Node | undefined, kind: K): (Node extends infer N ? (N extends Record<K, infer B> ? B : never) : never) | undefined {
+  if (node === undefined || !(kind in node)) return undefined;
+  return (node as Record<string, unknown>)[kind] as never;
+}

@@ -1,0 +1,31 @@
+import type { PlacedStatement } from './types.js';
+
+/** Relations (tables, indexes, views, sequences) a statement creates: later statements may lock them freely. */
+export function createdRelations(sql: PlacedStatement): string[] {
+  const node = sql.node;
+  if ('CreateStmt' in node) return named(node.CreateStmt.relation?.relname);
+  if ('CreateTableAsStmt' in node) return named(node.CreateTableAsStmt.into?.rel?.relname);
+  if ('IndexStmt' in node) return named(node.IndexStmt.idxname);
+  if ('CreateSeqStmt' in node) return named(node.CreateSeqStmt.sequence?.relname);
+  if ('ViewStmt' in node) return named(node.ViewStmt.view?.relname);
+  if ('SelectStmt' in node) return named(node.SelectStmt.intoClause?.rel?.relname);
+  return [];
+}
+
+function named(name: string | undefined): string[] {
+  return name === undefined ? [] : [name];
+}
+
+/** `SET lock_timeout …`, `SET LOCAL lock_timeout …` or `SELECT set_config('lock_timeout', …)`. */
+export function setsLockTimeout(sql: PlacedStatement): boolean {
+  const node = sql.node;
+  if ('VariableSetStmt' in node) return node.VariableSetStmt.name === 'lock_timeout' && node.VariableSetStmt.kind === 'VAR_SET_VALUE';
+  if ('SelectStmt' in node) return hasSetConfig(node.SelectStmt);
+  return false;
+}
+
+function hasSetConfig(node: object): boolean {
+  // set_config('lock_timeout', …) anywhere in the target list.
+  const text = JSON.stringify(node);
+  return text.includes('"sval":"set_config"') && text.includes('"sval":"lock_timeout"');
+}
