@@ -86,6 +86,11 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
   const partitioned = new Set<string>();
   for (const file of files) {
     if (!selected(file.path)) continue;
+    // A `.sql` file without a migration name is not a migration: file-name says so, nothing else applies.
+    if (file.version === undefined) {
+      for (const rule of rules) if (rule.id === 'file-name') rule.file?.(file, reporter(rule, file.path, 'file'));
+      continue;
+    }
     if (file.gooseError) {
       if (enabled.has('goose-parse')) {
         reporter(builtin('goose-parse'), file.path, 'file')({

@@ -28,7 +28,7 @@ export type GrammarResult =
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** libpg_query counts bytes of UTF-8; JavaScript strings count UTF-16 units. */
+/** stmt_location counts bytes of UTF-8; JavaScript strings count UTF-16 units. */
 function byteOffsetToIndex(text: string, byteOffset: number, ascii: boolean): number {
   if (ascii) return byteOffset;
   return Buffer.from(text, 'utf8').subarray(0, byteOffset).toString('utf8').length;
@@ -47,9 +47,9 @@ export function parseGrammar(text: string): GrammarResult {
     result = parseSync(text) as ParseResult;
   } catch (error) {
     const e = error as SqlErrorLike;
-    // cursorPosition is 0-based bytes into the text (libpg_query's cursorpos - 1).
+    // cursorPosition is 0-based and already counts characters (the wrapper converts), unlike stmt_location.
     const cursor = e.sqlDetails?.cursorPosition ?? 0;
-    return { ok: false, message: e.message, offset: byteOffsetToIndex(text, Math.max(0, cursor), ascii) };
+    return { ok: false, message: e.message, offset: Math.min(text.length, Math.max(0, cursor)) };
   }
   const statements: GrammarStatement[] = [];
   for (const raw of result.stmts ?? []) {

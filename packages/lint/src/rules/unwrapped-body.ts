@@ -5,9 +5,17 @@ import type { Rule } from './rule.js';
 const UNTERMINATED_DOLLAR = /unterminated dollar-quoted string/i;
 const BEGIN_ATOMIC = /\bBEGIN\s+ATOMIC\b/i;
 
-function opensBody(s: GooseStatement): boolean {
-  if (s.inBlock || s.grammar.ok) return false;
-  return UNTERMINATED_DOLLAR.test(s.grammar.message) || BEGIN_ATOMIC.test(s.text);
+/** How a statement that goose cut off inside a body starts, or undefined. */
+function opensBody(s: GooseStatement): 'dollar' | 'atomic' | undefined {
+  if (s.inBlock || s.grammar.ok) return undefined;
+  if (UNTERMINATED_DOLLAR.test(s.grammar.message)) return 'dollar';
+  return BEGIN_ATOMIC.test(s.text) ? 'atomic' : undefined;
+}
+
+/** The fragment that ends the body: the next one with the closing `$$`, or `END`. */
+function closesBody(s: GooseStatement, kind: 'dollar' | 'atomic'): boolean {
+  if (kind === 'atomic') return /^END\b/i.test(s.text);
+  return !s.grammar.ok && UNTERMINATED_DOLLAR.test(s.grammar.message);
 }
 
 /** goose#91: goose ends a statement at any line ending in `;`, also inside a function body. */
@@ -25,12 +33,16 @@ export const unwrappedBody: Rule = {
     for (const section of [file.up, file.down]) {
       for (let i = 0; i < section.length; i++) {
         const first = section[i]!;
-        if (!opensBody(first)) continue;
+        const kind = opensBody(first);
+        if (kind === undefined) continue;
         // The pieces after the first are fragments too, up to the one that closes the body.
+        // (`END;` alone parses: it is COMMIT. So look for the closing piece, whatever lies between.)
         let last = i;
-        while (last + 1 < section.length && !section[last + 1]!.grammar.ok && !section[last + 1]!.inBlock) {
-          last++;
-          if (UNTERMINATED_DOLLAR.test((section[last]!.grammar as { message: string }).message) || /^END\b/i.test(section[last]!.text)) break;
+        for (let j = i + 1; j < section.length && !section[j]!.inBlock; j++) {
+          if (closesBody(section[j]!, kind)) {
+            last = j;
+            break;
+          }
         }
         report({
           line: first.line,
