@@ -14,6 +14,7 @@ export type CliErrorCode =
   | 'E_TIMEOUT'
   | 'E_VALIDATE'
   | 'E_NOT_A_TTY'
+  | 'E_LINT'
   | 'E_INTERNAL';
 
 export class CliError extends Error {

@@ -314,6 +314,7 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
     log,
     colors,
     usablePath: (p) => session.usablePath(p),
+    flags: parsed.values,
     print: (text) => {
       if (!options.json) io.stdout.write(text);
     },

@@ -220,7 +220,16 @@ function finish(collected: readonly Collected[], suppressionsByFile: ReadonlyMap
     return !hit;
   });
   findings.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)));
-  const clean: Finding[] = findings.map(({ statementLine: _line, coversUntilLine: _until, ...f }) => f);
+  const clean: Finding[] = findings.map((f) => ({
+    rule: f.rule,
+    level: f.level,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    section: f.section,
+    message: f.message,
+    help: f.help,
+  }));
   return {
     findings: clean,
     summary: {

@@ -41,6 +41,12 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'lock-timeout', kind: 'duration', defaultText: '5m0s', usage: 'give up waiting for the migration lock after this long (gander)' },
   { name: 'no-lock', kind: 'bool', defaultText: 'false', usage: 'take no advisory lock: only when nothing else migrates this database (gander)' },
   { name: 'allow-drift', kind: 'bool', defaultText: 'false', usage: 'run up even when an applied migration file changed since it was applied (gander)' },
+  // gander lint's
+  { name: 'format', kind: 'string', defaultText: '', usage: 'lint output: text, json, github (workflow annotations) or sarif; default text (gander lint)' },
+  { name: 'since', kind: 'string', defaultText: '', usage: 'lint only migration files added or changed since this git ref (gander lint)' },
+  { name: 'db', kind: 'string', defaultText: '', usage: 'lint against this database (DBSTRING; GOOSE_DRIVER/GOOSE_DBSTRING work too): only pending migrations, drift, table sizes (gander lint)' },
+  { name: 'lint-config', kind: 'string', defaultText: '', usage: 'lint config file with rule levels; default gander-lint.json when present (gander lint)' },
+  { name: 'fail-on-warnings', kind: 'bool', defaultText: 'false', usage: 'exit 1 on warnings too, not only on errors (gander lint)' },
 ];
 
 export type FlagValue = string | boolean | number;

@@ -1,5 +1,6 @@
 import type { MigrationResult, Provider } from '@gander/core';
 import type { Env } from '../args/dotenv.js';
+import type { FlagValue } from '../args/flags.js';
 import type { Target } from '../connect.js';
 import type { RunIO } from '../io.js';
 import type { Palette } from '../output/colors.js';
@@ -40,6 +41,8 @@ export interface CommandContext {
   usablePath(path: string): string;
   /** Writes to stdout unless --json (then the JSON document is the only stdout). */
   print(text: string): void;
+  /** Every flag's value by name (defaults filled in), for commands with flags of their own (lint). */
+  flags: ReadonlyMap<string, FlagValue>;
 }
 
 export interface DbCommandContext extends CommandContext {

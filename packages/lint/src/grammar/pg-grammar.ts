@@ -26,7 +26,7 @@ export type GrammarResult =
   | { ok: true; statements: GrammarStatement[] }
   | { ok: false; message: string; offset: number };
 
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 /** stmt_location counts bytes of UTF-8; JavaScript strings count UTF-16 units. */
 function byteOffsetToIndex(text: string, byteOffset: number, ascii: boolean): number {
@@ -41,7 +41,8 @@ interface SqlErrorLike {
 
 /** Parses one goose statement (which may hold several SQL statements). Call `loadGrammar` first. */
 export function parseGrammar(text: string): GrammarResult {
-  const ascii = ASCII.test(text);
+  // Control characters count as non-ASCII here: rare, and the slow path is exact anyway.
+  const ascii = !NON_ASCII.test(text);
   let result: ParseResult;
   try {
     result = parseSync(text) as ParseResult;

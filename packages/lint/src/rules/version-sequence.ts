@@ -20,7 +20,9 @@ export const versionSequence: Rule = {
     good: '001_a.sql\n002_b.sql\n003_c.sql',
   },
   project(project, reportIn) {
-    const sequential = project.files.filter((f) => f.version !== undefined && f.version < TIMESTAMP_MIN && f.fileName.endsWith('.sql'));
+    // Only whole folders: a few files named on the command line always have "gaps".
+    const inFolder = (f: LintFile) => project.folders.some((d) => f.path === `${d.path.replace(/[/\\]$/, '')}/${f.fileName}` || f.path === `${d.path}\\${f.fileName}`);
+    const sequential = project.files.filter((f) => f.version !== undefined && f.version < TIMESTAMP_MIN && f.fileName.endsWith('.sql') && inFolder(f));
     if (sequential.length === 0) return;
     const widths = new Map<number, number>();
     for (const f of sequential) widths.set(versionText(f).length, (widths.get(versionText(f).length) ?? 0) + 1);
