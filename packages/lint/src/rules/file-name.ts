@@ -5,7 +5,7 @@ export const fileName: Rule = {
   id: 'file-name',
   defaultLevel: 'error',
   docs: {
-    what: 'A `.sql` file in the migrations folder whose name has no version before the first `_`, or a migration name a version before the first `_`, or with dashes instead of underscores.',
+    what: 'A `.sql` file in the migrations folder whose name has no version before the first `_` (goose refuses the folder), or a migration name with dashes instead of underscores.',
     why: 'goose refuses the whole folder when one `.sql` file has no version (`99-init.sql`); dashes in the description work but break the team convention (DD-012) that tools and reviewers rely on.',
     fix: 'rename to `{version}_{description}.sql` with underscores only, e.g. `013_add_user_email.sql` (`gander fix` renumbers).',
     bad: '99-init-vector.sql\n013_add-user-email.sql',
