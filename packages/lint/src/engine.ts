@@ -54,7 +54,11 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
   const config = options.config ?? DEFAULT_CONFIG;
   const rules = ALL_RULES.filter((r) => (options.only === undefined || options.only.includes(r.id)) && config.rules[r.id] !== 'off');
   const selected = options.selected ?? (() => true);
-  const files = inputs.map((f) => readLintFile(f.path, f.content, { nameOnly: !selected(f.path) })).sort(byVersion);
+  // Names first (cheap), for the order and the folder rules; each file is then read in full, linted and
+  // let go, so 10,000 files never hold 10,000 syntax trees at once.
+  const contents = new Map(inputs.map((f) => [f.path, f.content]));
+  const files = inputs.map((f) => readLintFile(f.path, f.content, { nameOnly: true })).sort(byVersion);
+  const suppressionsByFile = new Map<string, Suppression[]>();
   const collected: Collected[] = [];
 
   const reporter = (rule: Rule, path: string, section: Section, statementLine?: number): Report => (raw: RawFinding) => {
@@ -84,8 +88,12 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
   let carried = new Set<string>();
   const indexTables = new Map<string, string>();
   const partitioned = new Set<string>();
-  for (const file of files) {
-    if (!selected(file.path)) continue;
+  for (const named of files) {
+    if (!selected(named.path)) continue;
+    const file = readLintFile(named.path, contents.get(named.path)!);
+    const suppressions = readSuppressions(file.lines);
+    suppressionsByFile.set(file.path, suppressions);
+    if (enabled.has('invalid-suppression')) checkSuppressions(suppressions, (line) => reporter(builtin('invalid-suppression'), file.path, 'file', line));
     // A `.sql` file without a migration name is not a migration: file-name says so, nothing else applies.
     if (file.version === undefined) {
       for (const rule of rules) if (rule.id === 'file-name') rule.file?.(file, reporter(rule, file.path, 'file'));
@@ -117,13 +125,6 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
   for (const extra of options.extraFindings ?? []) {
     if (config.rules[extra.rule] !== 'off') collected.push({ ...extra, level: (config.rules[extra.rule] as Finding['level'] | undefined) ?? extra.level, statementLine: extra.line, coversUntilLine: extra.line });
   }
-  const suppressionsByFile = new Map<string, Suppression[]>();
-  for (const file of files) {
-    if (!selected(file.path)) continue;
-    const suppressions = readSuppressions(file.lines);
-    suppressionsByFile.set(file.path, suppressions);
-    if (enabled.has('invalid-suppression')) checkSuppressions(suppressions, (line) => reporter(builtin('invalid-suppression'), file.path, 'file', line));
-  }
   const unselected = new Set(inputs.filter((f) => !selected(f.path)).map((f) => f.path));
   return finish(
     collected.filter((f) => !unselected.has(f.file)),
@@ -148,7 +149,11 @@ function walkSection(walk: Walk, section: 'up' | 'down', statements: readonly Go
   let lockTimeoutSet = false;
   const sectionMemory = new Set<string>();
   const active = rules.filter((r) => r.statement !== undefined && (r.sections ?? ['up']).includes(section));
+  // One report function per rule for the section (not per statement): the statement's line is read when reporting.
+  let statementLine = 0;
+  const reports = active.map((rule) => (raw: RawFinding) => reporter(rule, file.path, section, statementLine)(raw));
   for (const statement of statements) {
+    statementLine = statement.line;
     if (!statement.grammar.ok) {
       if (enabled.has('syntax-error')) {
         const text = statement.text;
@@ -169,7 +174,7 @@ function walkSection(walk: Walk, section: 'up' | 'down', statements: readonly Go
         lockTimeoutSet,
         sectionMemory,
       };
-      for (const rule of active) rule.statement!(ctx, reporter(rule, file.path, section, statement.line));
+      for (let i = 0; i < active.length; i++) active[i]!.statement!(ctx, reports[i]!);
       for (const name of createdRelations(sql)) known.add(name);
       if ('CreateStmt' in sql.node && sql.node.CreateStmt.partspec !== undefined && sql.node.CreateStmt.relation?.relname !== undefined) {
         partitioned.add(sql.node.CreateStmt.relation.relname);

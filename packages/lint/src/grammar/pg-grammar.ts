@@ -87,3 +87,39 @@ export function nodeBody<K extends string>(node: Node | undefined, kind: K): (No
   if (node === undefined || !(kind in node)) return undefined;
   return (node as Record<string, unknown>)[kind] as never;
 }
+
+/**
+ * Parses a section's statements in one call (the per-call cost is half the
+ * total), when it is safe: every text ends with `;`, the text is ASCII, and
+ * no statement PostgreSQL found crosses from one goose statement into the
+ * next (a body goose split would). Undefined otherwise: parse one by one.
+ */
+export function parseGrammarBatch(texts: readonly string[]): GrammarResult[] | undefined {
+  if (texts.length < 2 || texts.some((t) => !t.endsWith(';'))) return undefined;
+  const joined = texts.join('\n');
+  if (NON_ASCII.test(joined)) return undefined;
+  let result: ParseResult;
+  try {
+    result = parseSync(joined) as ParseResult;
+  } catch {
+    return undefined;
+  }
+  const starts: number[] = [];
+  let position = 0;
+  for (const t of texts) {
+    starts.push(position);
+    position += t.length + 1;
+  }
+  const out: Array<{ ok: true; statements: GrammarStatement[] }> = texts.map(() => ({ ok: true, statements: [] }));
+  let index = 0;
+  for (const raw of result.stmts ?? []) {
+    if (raw.stmt === undefined) continue;
+    const location = raw.stmt_location ?? 0;
+    const offset = skipSpaceAndComments(joined, location);
+    while (index + 1 < texts.length && starts[index + 1]! <= offset) index++;
+    const end = raw.stmt_len === undefined || raw.stmt_len === 0 ? joined.length - 1 : location + raw.stmt_len;
+    if (end > starts[index]! + texts[index]!.length) return undefined;
+    out[index]!.statements.push({ kind: Object.keys(raw.stmt)[0] ?? 'Unknown', node: raw.stmt, offset: offset - starts[index]! });
+  }
+  return out;
+}

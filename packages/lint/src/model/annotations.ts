@@ -8,6 +8,8 @@ export function readAnnotations(lines: readonly string[]): Annotations {
   const result: Annotations = { upLine: undefined, downLine: undefined, noTransactionLine: undefined, blocks: [] };
   let openBlock: number | undefined;
   lines.forEach((raw, index) => {
+    // Only `--` lines can be annotations: skip the regex for the rest.
+    if (raw.charCodeAt(0) !== 0x2d || raw.charCodeAt(1) !== 0x2d) return;
     const match = ANNOTATION.exec(raw.replace(/\r$/, ''));
     if (!match) return;
     const line = index + 1;

@@ -1,3 +1,4 @@
+import type { SelectStmt } from 'libpg-query';
 import type { PlacedStatement } from './types.js';
 
 /** Relations (tables, indexes, views, sequences) a statement creates: later statements may lock them freely. */
@@ -24,8 +25,16 @@ export function setsLockTimeout(sql: PlacedStatement): boolean {
   return false;
 }
 
-function hasSetConfig(node: object): boolean {
-  // set_config('lock_timeout', …) anywhere in the target list.
-  const text = JSON.stringify(node);
-  return text.includes('"sval":"set_config"') && text.includes('"sval":"lock_timeout"');
+/** `SELECT set_config('lock_timeout', …)` as a target of the SELECT. */
+function hasSetConfig(select: SelectStmt): boolean {
+  return (select.targetList ?? []).some((target) => {
+    const value = 'ResTarget' in target ? target.ResTarget.val : undefined;
+    if (value === undefined || !('FuncCall' in value)) return false;
+    const name = value.FuncCall.funcname?.at(-1);
+    const first = value.FuncCall.args?.[0];
+    return (
+      name !== undefined && 'String' in name && name.String.sval === 'set_config' &&
+      first !== undefined && 'A_Const' in first && first.A_Const.sval?.sval === 'lock_timeout'
+    );
+  });
 }

@@ -1,5 +1,5 @@
 import { GanderParseError, parseMigrationFileName, parseSqlStatements, type ParsedStatement } from '@gander/core';
-import { parseGrammar, type GrammarResult } from '../grammar/pg-grammar.js';
+import { parseGrammar, parseGrammarBatch, type GrammarResult } from '../grammar/pg-grammar.js';
 import { isInBlock, readAnnotations } from './annotations.js';
 import type { Annotations, GooseStatement, LintFile, PlacedStatement } from './types.js';
 
@@ -11,6 +11,7 @@ export function fileNameOf(path: string): string {
 
 /** Line and column (1-based) of `offset` in a statement that starts at `line:column` of the file. */
 export function placeIn(text: string, offset: number, line: number, column: number): { line: number; column: number } {
+  if (offset === 0) return { line, column };
   let l = line;
   let lastNewline = -1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -26,9 +27,9 @@ function firstColumn(lines: readonly string[], line: number): number {
   return index === -1 ? 1 : index + 1;
 }
 
-function toStatement(section: 'up' | 'down', parsed: ParsedStatement, lines: readonly string[], annotations: Annotations): GooseStatement {
+function toStatement(section: 'up' | 'down', parsed: ParsedStatement, lines: readonly string[], annotations: Annotations, batched: GrammarResult | undefined): GooseStatement {
   const column = firstColumn(lines, parsed.line);
-  const grammar: GrammarResult = parseGrammar(parsed.sql);
+  const grammar: GrammarResult = batched ?? parseGrammar(parsed.sql);
   const sql: PlacedStatement[] = grammar.ok
     ? grammar.statements.map((s) => ({ ...s, ...placeIn(parsed.sql, s.offset, parsed.line, column) }))
     : [];
@@ -42,6 +43,11 @@ function toStatement(section: 'up' | 'down', parsed: ParsedStatement, lines: rea
     grammar,
     sql,
   };
+}
+
+function section(name: 'up' | 'down', statements: readonly ParsedStatement[], lines: readonly string[], annotations: Annotations): GooseStatement[] {
+  const batch = parseGrammarBatch(statements.map((s) => s.sql));
+  return statements.map((s, i) => toStatement(name, s, lines, annotations, batch?.[i]));
 }
 
 /**
@@ -64,8 +70,8 @@ export function readLintFile(path: string, content: string, options: { nameOnly?
     return {
       ...base,
       useTx: up.useTx,
-      up: up.statements.map((s) => toStatement('up', s, lines, annotations)),
-      down: down.statements.map((s) => toStatement('down', s, lines, annotations)),
+      up: section('up', up.statements, lines, annotations),
+      down: section('down', down.statements, lines, annotations),
       gooseError: undefined,
     };
   } catch (error) {

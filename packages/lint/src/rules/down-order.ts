@@ -95,7 +95,8 @@ function removed(sql: PlacedStatement): SchemaObject[] {
 /** DO blocks and function calls may drop anything: what Down leaves out cannot be told from outside. */
 function opaque(sql: PlacedStatement): boolean {
   const n: Node = sql.node;
-  return 'DoStmt' in n || ('SelectStmt' in n && JSON.stringify(n.SelectStmt).includes('"FuncCall"')) || 'CallStmt' in n;
+  if ('DoStmt' in n || 'CallStmt' in n) return true;
+  return 'SelectStmt' in n && (n.SelectStmt.targetList ?? []).some((t) => 'ResTarget' in t && t.ResTarget.val !== undefined && 'FuncCall' in t.ResTarget.val);
 }
 
 const all = (statements: readonly GooseStatement[], pick: (s: PlacedStatement) => SchemaObject[]) => statements.flatMap((s) => s.sql.flatMap(pick));

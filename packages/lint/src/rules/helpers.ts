@@ -7,7 +7,18 @@ export function at(ctx: StatementContext): { line: number; column: number } {
 }
 
 /** The ALTER TABLE's table and its commands, when the statement is one. */
+// Most rules look at ALTER TABLE: unpack each statement once, not once per rule.
+const alterCache = new WeakMap<object, { table: string | undefined; cmds: AlterTableCmd[] } | null>();
+
 export function alterTable(ctx: StatementContext): { table: string | undefined; cmds: AlterTableCmd[] } | undefined {
+  const cached = alterCache.get(ctx.sql);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = unpackAlterTable(ctx);
+  alterCache.set(ctx.sql, result ?? null);
+  return result;
+}
+
+function unpackAlterTable(ctx: StatementContext): { table: string | undefined; cmds: AlterTableCmd[] } | undefined {
   const node = ctx.sql.node;
   if (!('AlterTableStmt' in node)) return undefined;
   const stmt = node.AlterTableStmt;
