@@ -7,6 +7,7 @@ import { parserScenario } from './d-parser.js';
 import { cliStatusScenario } from './e-cli-status.js';
 import { cliVersionScenario } from './e-cli-version.js';
 import { startupCheckScenario } from './f-startup-check.js';
+import { lint10kScenario } from './g-lint-10k.js';
 import { collectScenario } from './source-collect.js';
 
 /** Every scenario, in the order they run. Add new ones here. */
@@ -20,4 +21,5 @@ export const scenarios: readonly Scenario[] = [
   cliStatusScenario,
   startupCheckScenario,
   collectScenario,
+  lint10kScenario,
 ];
