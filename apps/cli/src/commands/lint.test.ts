@@ -119,3 +119,21 @@ describe('gander lint', () => {
     expect(unknown.stderr).toContain('-since no-such-ref: git cannot compare with it');
   });
 });
+
+describe('plan --json', () => {
+  it('carries the lint findings of the migrations an up would run', async () => {
+    const project = await makeProject({ 'migrations/001_events.sql': CREATE_EVENTS, 'migrations/002_index.sql': INDEX_EVENTS });
+    const result = await gander(['-dir', 'migrations', '--json', 'pglite', 'memory://', 'plan'], project);
+    expect(result.code, result.stderr).toBe(0);
+    const doc = JSON.parse(result.stdout) as { lint: { findings: Array<{ file: string; line: number; rule: string }>; summary: { warnings: number } } };
+    // Both files are pending: 002 indexes a table 001 creates in the same run, so nothing is flagged.
+    expect(doc.lint).toEqual({ findings: [], summary: { files: 2, errors: 0, warnings: 0, suppressed: 0 } });
+  });
+
+  it('names a finding with its file and line', async () => {
+    const project = await makeProject({ 'migrations/001_tier.sql': REQUIRED_COLUMN });
+    const result = await gander(['-dir', 'migrations', '--json', 'pglite', 'memory://', 'plan'], project);
+    const doc = JSON.parse(result.stdout) as { lint: { findings: Array<{ file: string; line: number; rule: string }> } };
+    expect(doc.lint.findings.map((f) => [f.file, f.line, f.rule])).toEqual([['001_tier.sql', 3, 'adding-required-column']]);
+  });
+});
