@@ -122,15 +122,15 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
 
   const project = { files, folders: options.folders ?? [], allowFiles: config.allowFiles };
   for (const rule of rules) rule.project?.(project, (path, section) => reporter(rule, path, section));
-  for (const extra of options.extraFindings ?? []) {
-    if (config.rules[extra.rule] !== 'off') collected.push({ ...extra, level: (config.rules[extra.rule] as Finding['level'] | undefined) ?? extra.level, statementLine: extra.line, coversUntilLine: extra.line });
-  }
   const unselected = new Set(inputs.filter((f) => !selected(f.path)).map((f) => f.path));
-  return finish(
-    collected.filter((f) => !unselected.has(f.file)),
-    suppressionsByFile,
-    inputs.length - unselected.size,
-  );
+  const kept = collected.filter((f) => !unselected.has(f.file));
+  // The caller's findings are about files it chose (drift is about applied, so unselected, files).
+  for (const extra of options.extraFindings ?? []) {
+    const setting = config.rules[extra.rule];
+    if (setting === 'off') continue;
+    kept.push({ ...extra, level: setting ?? extra.level, statementLine: extra.line, coversUntilLine: extra.line });
+  }
+  return finish(kept, suppressionsByFile, inputs.length - unselected.size);
 }
 
 interface Walk {
