@@ -17,6 +17,7 @@ export type CliErrorCode =
   | 'E_FLEET_TARGETS'
   | 'E_FLEET_REPORT'
   | 'E_FLEET_FAILED'
+  | 'E_LINT'
   | 'E_INTERNAL';
 
 export class CliError extends Error {

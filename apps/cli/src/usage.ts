@@ -46,6 +46,7 @@ Commands:
     create NAME [sql|ts] Creates new migration file with the current timestamp (default sql; goose's default is go)
     fix                  Apply sequential ordering to migrations
     validate             Check migration files without running them
+    lint [PATH...]       Check migrations for risky or non-compliant SQL (default: the -dir folder)
     init                 Create the migrations directory with a first migration
     env                  Print the settings gander resolved (passwords masked)
     plan [OPERATION]     Print the SQL an operation would run and change nothing:

@@ -52,6 +52,12 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'report', kind: 'string', defaultText: '', usage: 'fleet: write the per-database results as JSON to this file (gander)' },
   { name: 'only-failed', kind: 'string', defaultText: '', usage: 'fleet: run only the databases a previous --report says failed or did not run (gander)' },
   { name: 'shard', kind: 'string', defaultText: '', usage: 'fleet: run shard i of n (i/n, 1-based) of the targets, e.g. 2/3 (gander)' },
+  // gander lint's
+  { name: 'format', kind: 'string', defaultText: '', usage: 'lint output: text, json, github (workflow annotations) or sarif; default text (gander lint)' },
+  { name: 'since', kind: 'string', defaultText: '', usage: 'lint only migration files added or changed since this git ref (gander lint)' },
+  { name: 'db', kind: 'string', defaultText: '', usage: 'lint against this database (DBSTRING; GOOSE_DRIVER/GOOSE_DBSTRING work too): only pending migrations, drift, table sizes (gander lint)' },
+  { name: 'lint-config', kind: 'string', defaultText: '', usage: 'lint config file with rule levels; default gander-lint.json when present (gander lint)' },
+  { name: 'fail-on-warnings', kind: 'bool', defaultText: 'false', usage: 'exit 1 on warnings too, not only on errors (gander lint)' },
 ];
 
 export type FlagValue = string | boolean | number;

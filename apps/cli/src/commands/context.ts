@@ -33,7 +33,7 @@ export interface CommandContext {
   command: string;
   args: string[];
   options: CliOptions;
-  /** Every flag's value by name (defaults filled in), for commands with flags of their own (fleet). */
+  /** Every flag's value by name (defaults filled in), for commands with flags of their own (fleet, lint). */
   flags: ReadonlyMap<string, FlagValue>;
   io: RunIO;
   env: Env;

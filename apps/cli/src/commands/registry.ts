@@ -8,6 +8,7 @@ export const NO_DB_HANDLERS: Record<string, () => Promise<(ctx: CommandContext) 
   env: async () => (await import('./env.js')).envCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
   fleet: async () => (await import('./fleet.js')).fleetCommand,
+  lint: async () => (await import('./lint.js')).lintCommand,
 };
 
 export const DB_HANDLERS: Record<string, () => Promise<(ctx: DbCommandContext) => Promise<CommandOutcome>>> = {
