@@ -6,6 +6,7 @@ import { AUDIT_TABLE_NAME, AuditLog } from '../store/audit-log.js';
 import { parseTableName, siblingTable } from '../store/table-name.js';
 import { VersionStore } from '../store/version-store.js';
 import { auditContext } from './audit-context.js';
+import { resolveGuard, type ResolvedGuard } from './lock-guard.js';
 import { migrationCollector, type MigrationCollector } from './provider-collect.js';
 import type { ProviderEvent, ProviderOptions } from './types.js';
 
@@ -19,6 +20,8 @@ export interface ProviderContext {
   /** Absent when the audit log is off (or with noVersioning). */
   readonly audit: AuditLog | undefined;
   readonly lock: Lock;
+  /** The lock-timeout guard, validated; absent when off. */
+  readonly guard: ResolvedGuard | undefined;
   readonly collector: MigrationCollector;
   readonly listeners: Set<(event: ProviderEvent) => void>;
   emit(event: ProviderEvent): void;
@@ -58,6 +61,7 @@ export function providerContext(options: ProviderOptions, sources: readonly Migr
         ? undefined
         : new AuditLog(siblingTable(table, AUDIT_TABLE_NAME), auditContext(options.envLabel)),
     lock,
+    guard: resolveGuard(options.lockTimeoutGuard),
     collector: migrationCollector(sources, options.env ?? process.env),
     listeners,
     emit,

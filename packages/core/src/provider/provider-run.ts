@@ -2,10 +2,12 @@ import type { Session } from '../db/database.js';
 import { driftError, runError } from './provider-errors.js';
 import type { ProviderContext } from './provider-options.js';
 import { computePlan, currentVersionOr, driftedVersions, readState } from './provider-state.js';
-import { runMigration } from './runner.js';
+import { failedMigrationError, findFailedMigrations } from './failed-state.js';
+import { splitGroups } from './groups.js';
+import { runGroup, runMigration, type RunContext } from './runner.js';
 import type { MigrationResult, PlanOperation, RunResult } from './types.js';
 
-async function withLockedSession<T>(ctx: ProviderContext, work: (session: Session) => Promise<T>): Promise<T> {
+export async function withLockedSession<T>(ctx: ProviderContext, work: (session: Session) => Promise<T>): Promise<T> {
   const session = await ctx.db.session();
   try {
     await ctx.lock.acquire(session);
@@ -19,6 +21,21 @@ async function withLockedSession<T>(ctx: ProviderContext, work: (session: Sessio
   } finally {
     await session.release();
   }
+}
+
+async function backendPid(session: Session): Promise<number | undefined> {
+  const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  return rows[0]?.pid;
+}
+
+/**
+ * A NO TRANSACTION migration that stopped part-way is a dead end until someone
+ * looks: refuse to run past it in the same direction, unless told to retry it.
+ */
+async function refuseAfterFailedPartWay(ctx: ProviderContext, session: Session, direction: 'up' | 'down'): Promise<void> {
+  if (ctx.options.retryFailed || ctx.noVersioning) return;
+  const failed = (await findFailedMigrations(ctx, session, await readState(ctx, session))).filter((f) => f.direction === direction);
+  if (failed.length > 0) throw failedMigrationError(failed);
 }
 
 /**
@@ -36,17 +53,38 @@ export async function runOperation(ctx: ProviderContext, operation: PlanOperatio
       await audit?.ensureTable(session);
       // Known before anything can refuse, so every result carries the real version.
       current = (await readState(ctx, session)).current;
-      if (operation.kind.startsWith('up')) {
+      const up = operation.kind.startsWith('up');
+      if (up) {
         const drifted = await driftedVersions(ctx, session);
         if (drifted.length > 0) throw driftError(drifted);
       }
+      await refuseAfterFailedPartWay(ctx, session, up ? 'up' : 'down');
       const plan = await computePlan(ctx, session, operation);
       current = plan.currentVersion;
-      for (const step of plan.steps) {
-        const result = await runMigration({ session, store: noVersioning ? undefined : store, audit, emit }, step);
-        results.push(result);
+      const run: RunContext = {
+        session,
+        store: noVersioning ? undefined : store,
+        audit,
+        emit,
+        db: ctx.db,
+        guard: ctx.guard,
+        sessionPid: ctx.guard && ctx.db.kind === 'postgres' ? await backendPid(session) : undefined,
+      };
+      const batches = plan.singleTransaction ? splitGroups(plan.steps) : plan.steps.map((step) => [step]);
+      for (const batch of batches) {
+        const grouped = batch.length > 1 || (plan.singleTransaction === true && batch[0]!.useTx);
+        const ran = grouped ? await runGroup(run, batch, batch[0]!.group!) : [await runMigration(run, batch[0]!)];
+        results.push(...ran);
+        const failed = ran.find((r) => r.error);
         // After a failure the session may be gone (server restart): report what we knew.
-        if (result.error) return { results, error: result.error, currentVersion: await currentVersionOr(ctx, session, current) };
+        if (failed) {
+          return {
+            results,
+            error: failed.error,
+            currentVersion: await currentVersionOr(ctx, session, current),
+            ...(failed.group === undefined ? {} : { failedGroup: failed.group }),
+          };
+        }
       }
       return {
         results,

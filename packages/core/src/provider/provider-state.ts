@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { dbStateFromRows, type DbState } from './db-state.js';
+import { assignGroups } from './groups.js';
 import { planSteps } from './plan.js';
 import type { ProviderContext } from './provider-options.js';
 import { isDrifted } from './status.js';
@@ -23,7 +24,9 @@ export async function computePlan(ctx: ProviderContext, q: Queryable, operation:
     { sources: ctx.sources, state, allowMissing: ctx.options.allowMissing ?? false, noVersioning: ctx.noVersioning },
     operation,
   );
-  return { operation, currentVersion: state.current, steps: await Promise.all(steps.map((s) => ctx.collector.prepare(s))) };
+  const prepared = await Promise.all(steps.map((s) => ctx.collector.prepare(s)));
+  if (!ctx.options.singleTransaction) return { operation, currentVersion: state.current, steps: prepared };
+  return { operation, currentVersion: state.current, steps: assignGroups(prepared), singleTransaction: true };
 }
 
 /** The version after a run; when the session died with the run, ask through a new connection. */

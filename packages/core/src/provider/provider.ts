@@ -2,12 +2,14 @@ import type { Database } from '../db/database.js';
 import type { ParsedMigrationSql } from '../parser/index.js';
 import type { MigrationSource } from '../source/index.js';
 import type { AuditRow } from '../store/audit-log.js';
+import { baseline } from './provider-baseline.js';
+import { findFailedMigrations } from './failed-state.js';
 import { collectSources } from './provider-collect.js';
 import { providerContext, validateOptions } from './provider-options.js';
 import { runOperation } from './provider-run.js';
 import { computePlan, readState } from './provider-state.js';
 import { buildStatus } from './status.js';
-import type { Plan, PlanOperation, ProviderEvent, ProviderOptions, RunResult, StatusReport } from './types.js';
+import type { BaselineOptions, BaselineResult, Plan, PlanOperation, ProviderEvent, ProviderOptions, RunResult, StatusReport } from './types.js';
 
 export interface Provider {
   readonly sources: readonly MigrationSource[];
@@ -38,6 +40,12 @@ export interface Provider {
    * E_VERSION_NOT_FOUND for a version with no file.
    */
   statements(version: bigint): ParsedMigrationSql;
+  /**
+   * Record every migration file up to `version` as applied without running
+   * it (a database whose schema exists but whose history does not). Throws
+   * E_BASELINE_REFUSED when versions are already applied, unless forced.
+   */
+  baseline(version: bigint, options?: BaselineOptions): Promise<BaselineResult>;
   /** Subscribe to progress events; returns the unsubscribe function. */
   subscribe(listener: (event: ProviderEvent) => void): () => void;
 }
@@ -67,7 +75,8 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     async status() {
       const state = await readState(ctx, db);
       const recorded = audit ? await audit.appliedBy(db) : new Map();
-      return buildStatus({ sources, state, recorded, noVersioning });
+      const failed = noVersioning ? [] : await findFailedMigrations(ctx, db, state);
+      return buildStatus({ sources, state, recorded, noVersioning, failed });
     },
     async version() {
       if (noVersioning) return sources.at(-1)?.version ?? 0n;
@@ -79,6 +88,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       return sources.some((s) => !state.applied.has(s.version));
     },
     history: async (limit) => (audit ? audit.history(db, limit) : []),
+    baseline: (version, opts) => baseline(ctx, version, opts),
     statements: (version) => ctx.collector.statements(version),
     subscribe(listener) {
       ctx.listeners.add(listener);
