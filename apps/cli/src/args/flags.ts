@@ -41,6 +41,13 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'lock-timeout', kind: 'duration', defaultText: '5m0s', usage: 'give up waiting for the migration lock after this long (gander)' },
   { name: 'no-lock', kind: 'bool', defaultText: 'false', usage: 'take no advisory lock: only when nothing else migrates this database (gander)' },
   { name: 'allow-drift', kind: 'bool', defaultText: 'false', usage: 'run up even when an applied migration file changed since it was applied (gander)' },
+  { name: 'single-transaction', kind: 'bool', defaultText: 'false', usage: 'apply the pending migrations in one transaction per group; NO TRANSACTION files split the groups (GANDER_SINGLE_TRANSACTION env variable supported) (gander)' },
+  { name: 'lock-timeout-guard', kind: 'duration', defaultText: '0s', usage: 'run each migration with this lock_timeout and retry it when a lock wait times out; off when 0 (GANDER_LOCK_TIMEOUT_GUARD env variable supported) (gander)' },
+  { name: 'lock-timeout-guard-attempts', kind: 'string', defaultText: '', usage: 'attempts in all under -lock-timeout-guard (GANDER_LOCK_TIMEOUT_GUARD_ATTEMPTS env variable supported; default 5) (gander)' },
+  { name: 'lock-mode', kind: 'string', defaultText: '', usage: 'migration lock: advisory (session advisory lock) or table (goose_lock, safe behind PgBouncer in transaction mode) (GANDER_LOCK_MODE env variable supported; default advisory) (gander)' },
+  { name: 'retry-failed', kind: 'bool', defaultText: 'false', usage: 'run up past a NO TRANSACTION migration that failed part-way, running it again from its first statement (gander)' },
+  { name: 'reason', kind: 'string', defaultText: '', usage: 'why, recorded in the audit log by baseline (gander)' },
+  { name: 'force', kind: 'bool', defaultText: 'false', usage: 'baseline even when the version table already has applied versions (gander)' },
 ];
 
 export type FlagValue = string | boolean | number;

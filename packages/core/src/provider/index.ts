@@ -9,6 +9,7 @@ export type {
   BaselineResult,
   Blocker,
   FailedMigration,
+  LockMode,
   LockTimeoutGuard,
   MigrationResult,
   MigrationState,

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { GanderError } from '../errors.js';
 import { advisoryLock, noopLock, type Lock } from '../lock/advisory-lock.js';
+import { tableLock } from '../lock/table-lock.js';
 import type { MigrationSource } from '../source/index.js';
 import { AUDIT_TABLE_NAME, AuditLog } from '../store/audit-log.js';
 import { parseTableName, siblingTable } from '../store/table-name.js';
@@ -27,6 +28,30 @@ export interface ProviderContext {
   emit(event: ProviderEvent): void;
 }
 
+function chooseLock(options: ProviderOptions, emit: (event: ProviderEvent) => void): Lock {
+  if (options.disableLock) return noopLock();
+  const mode = options.lockMode ?? 'advisory';
+  if (mode === 'table') {
+    return tableLock({
+      heartbeatDb: options.db,
+      ...options.tableLock,
+      timeoutMs: options.lockTimeoutMs,
+      pollMs: options.lockPollMs,
+      onWait: (holder) => emit({ type: 'lock-wait', holders: [], lockedBy: holder.lockedBy, leaseExpiresAt: holder.leaseExpiresAt }),
+    });
+  }
+  if (mode !== 'advisory') {
+    throw new GanderError('E_INVALID_OPTION', `invalid lock mode ${JSON.stringify(mode)}: it is advisory or table`, {
+      hint: 'advisory (a session advisory lock, the default) or table (goose_lock, for PgBouncer in transaction mode)',
+    });
+  }
+  return advisoryLock({
+    timeoutMs: options.lockTimeoutMs,
+    pollMs: options.lockPollMs,
+    onWait: (holders) => emit({ type: 'lock-wait', holders }),
+  });
+}
+
 /** Refuse options that cannot work, before anything touches the database. */
 export function validateOptions(options: ProviderOptions): void {
   if (!options.db) throw new GanderError('E_INVALID_OPTION', 'createProvider needs a db (pgDatabase or pgliteDatabase)');
@@ -43,13 +68,7 @@ export function providerContext(options: ProviderOptions, sources: readonly Migr
   const emit = (event: ProviderEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const lock: Lock = options.disableLock
-    ? noopLock()
-    : advisoryLock({
-        timeoutMs: options.lockTimeoutMs,
-        pollMs: options.lockPollMs,
-        onWait: (holders) => emit({ type: 'lock-wait', holders }),
-      });
+  const lock = chooseLock(options, emit);
   return {
     options,
     db: options.db,

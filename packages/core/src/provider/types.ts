@@ -21,6 +21,14 @@ export interface ProviderOptions {
   lockPollMs?: number;
   /** Take no advisory lock. Only when you know nothing else migrates this database. */
   disableLock?: boolean;
+  /**
+   * `advisory` (default, like goose's session locker): a session advisory
+   * lock. `table`: goose v3.26's table locker (goose_lock, a lease renewed by a
+   * heartbeat), safe behind transaction-pooling proxies such as PgBouncer.
+   */
+  lockMode?: LockMode;
+  /** Table-lock tuning (goose's defaults: 30 s lease, 5 s heartbeat, table goose_lock). */
+  tableLock?: { leaseMs?: number; heartbeatMs?: number; table?: string };
   /** Write the gander_migration_log audit table (default true). */
   auditLog?: boolean;
   /** Environment label in the audit log (default: env GANDER_ENV). */
@@ -45,6 +53,8 @@ export interface ProviderOptions {
   /** Progress events, for CLIs and UIs. */
   onEvent?: (event: ProviderEvent) => void;
 }
+
+export type LockMode = 'advisory' | 'table';
 
 export interface LockTimeoutGuard {
   /** lock_timeout for each attempt, in milliseconds (> 0). */
@@ -197,7 +207,13 @@ export interface BaselineResult {
 }
 
 export type ProviderEvent =
-  | { type: 'lock-wait'; holders: LockHolder[] }
+  | {
+      type: 'lock-wait';
+      holders: LockHolder[];
+      /** Table lock mode: the holder's goose instance id and when its lease ends (holders is empty). */
+      lockedBy?: string | null;
+      leaseExpiresAt?: string | null;
+    }
   | { type: 'lock-acquired' }
   | { type: 'migration-start'; version: bigint; file: string; direction: Direction; useTx: boolean; statementCount: number }
   | { type: 'statement-start'; version: bigint; file: string; index: number; line: number; sql: string }
