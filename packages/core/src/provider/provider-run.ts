@@ -70,6 +70,8 @@ export async function runOperation(ctx: ProviderContext, operation: PlanOperatio
         guard: ctx.guard,
         sessionPid: ctx.guard && ctx.db.kind === 'postgres' ? await backendPid(session) : undefined,
       };
+      // Open the watcher's connection now: connecting while the migration already waits could miss the blocker.
+      if (run.sessionPid !== undefined) await ctx.db.query('SELECT 1');
       const batches = plan.singleTransaction ? splitGroups(plan.steps) : plan.steps.map((step) => [step]);
       for (const batch of batches) {
         const grouped = batch.length > 1 || (plan.singleTransaction === true && batch[0]!.useTx);
