@@ -12,7 +12,7 @@ export interface HeaderProps {
 
 function counts(rows: readonly MigrationRow[]): string {
   const parts: string[] = [];
-  for (const state of ['pending', 'missing', 'drifted', 'unknown'] as const) {
+  for (const state of ['failed', 'pending', 'missing', 'drifted', 'unknown'] as const) {
     const n = rows.filter((r) => r.state === state).length;
     if (n > 0) parts.push(`${n} ${state}`);
   }

@@ -26,6 +26,7 @@ export function helpLines(): Line[] {
     blank,
     line('In a plan, the history or this help: j/k, PgUp/PgDn scroll; esc or q back.', 'muted'),
     line('States: applied, pending, missing (older than the newest applied), unknown (in', 'muted'),
-    line('the database, no file), drifted (applied, but the file changed since).', 'muted'),
+    line('the database, no file), drifted (applied, but the file changed since), failed', 'muted'),
+    line('(NO TRANSACTION, stopped part-way: gander status gives the recovery steps).', 'muted'),
   ];
 }
