@@ -1,8 +1,11 @@
 import type { MigrationSource, StatusReport } from '@gander/core';
 import { formatTimestamp } from '../format/time.js';
 
-/** The word shown for a row: core's state, with `drifted` for applied files that changed since. */
-export type RowState = 'applied' | 'pending' | 'missing' | 'unknown' | 'drifted';
+/**
+ * The word shown for a row: core's state, with `drifted` for applied files that changed since and `failed`
+ * for a NO TRANSACTION migration whose last run stopped part-way (status().failed has the recovery steps).
+ */
+export type RowState = 'applied' | 'pending' | 'missing' | 'unknown' | 'drifted' | 'failed';
 
 /** One line of the migration list, derived from core's status report. */
 export interface MigrationRow {
@@ -28,7 +31,7 @@ export function rowsFromStatus(status: StatusReport, sources: readonly Migration
     version: m.version,
     name: descriptions.get(m.version) ?? m.file ?? '(no file)',
     file: m.file,
-    state: m.drifted ? 'drifted' : m.state,
+    state: m.failedPartWay ? 'failed' : m.drifted ? 'drifted' : m.state,
     appliedAt: m.appliedAt === undefined ? undefined : formatTimestamp(m.appliedAt),
     by: describeBy(m.appliedBy),
   }));
