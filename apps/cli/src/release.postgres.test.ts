@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../packages/testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt, logLines, makeProject, runCli } from './test-support/cli.js';
 
 // Issue 19 from the command line, text and --json: single-transaction groups,

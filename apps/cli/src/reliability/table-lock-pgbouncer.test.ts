@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPgbouncer, startPgbouncer, type RunningPgbouncer } from '../../../../packages/core/src/test-support/pgbouncer.js';
-import { createTestDatabase, type TestDatabase } from '../../../../packages/testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt, makeProject } from '../test-support/cli.js';
 import { scalar, smallMigrations, startCli, waitFor, withClient } from './support.js';
 
