@@ -16,6 +16,7 @@ import { formatGoDuration } from './output/duration.js';
 import { describeError, errorDetailLines, jsonError, type ErrorReport } from './output/errors.js';
 import { toJsonText, type JsonDocument, type JsonResult } from './output/json.js';
 import { Logger } from './output/logger.js';
+import { releaseProviderOptions, resolveReleaseOptions } from './release-options.js';
 import { usageText } from './usage.js';
 
 /** Everything after flag parsing and -version: .env, the command, its output, the exit code. */
@@ -61,6 +62,7 @@ function resolveOptions(parsed: ParsedArgs, io: RunIO): CliOptions {
     lockTimeoutMs: num(v, 'lock-timeout'),
     noLock: bool(v, 'no-lock'),
     allowDrift: bool(v, 'allow-drift'),
+    release: resolveReleaseOptions(v, parsed.given, io.env),
   };
 }
 
@@ -82,7 +84,10 @@ function jsonResult(r: MigrationResult): JsonResult {
     direction: r.direction,
     durationMs: Math.round(r.durationMs * 1000) / 1000,
     empty: r.empty,
-    ok: r.error === undefined,
+    ok: r.error === undefined && r.rolledBack !== true,
+    ...(r.group === undefined ? {} : { group: r.group }),
+    ...(r.rolledBack ? { rolledBack: true } : {}),
+    ...(r.attempts === undefined ? {} : { attempts: r.attempts }),
   };
 }
 
@@ -231,6 +236,7 @@ async function runDbCommand(
           ...(options.envLabel ? { envLabel: options.envLabel } : {}),
           allowDrift: options.allowDrift,
           env: io.env,
+          ...releaseProviderOptions(options.release),
         });
         const ctx: DbCommandContext = { ...base, command, args: invocation.args, provider, target };
         const unsubscribe = logProgress(ctx, trace);
