@@ -35,6 +35,7 @@ describe('rowsFromStatus with failures', () => {
     currentVersion: 1n,
     latestVersion: 3n,
     noVersioning: false,
+    failed: [],
     migrations: [
       { version: 1n, file: '00001_a.sql', state: 'applied', drifted: false },
       { version: 2n, file: '00002_b.sql', state: 'pending', drifted: false },
