@@ -3,7 +3,7 @@ import type { StatusReport } from '@gander/core';
 import { rowsFromStatus } from './rows.js';
 
 describe('rows for a NO TRANSACTION migration that failed part-way', () => {
-  it('shows it as failed, not plainly pending', () => {
+  it('shows it as partial (core\'s failedPartWay), not plainly pending, with no audit facts needed', () => {
     const status: StatusReport = {
       currentVersion: 1n,
       latestVersion: 2n,
@@ -14,6 +14,6 @@ describe('rows for a NO TRANSACTION migration that failed part-way', () => {
         { version: 2n, file: '00002_idx.sql', state: 'pending', drifted: false, failedPartWay: true },
       ],
     };
-    expect(rowsFromStatus(status, []).map((r) => r.state)).toEqual(['applied', 'failed']);
+    expect(rowsFromStatus(status, []).map((r) => r.state)).toEqual(['applied', 'partial']);
   });
 });
