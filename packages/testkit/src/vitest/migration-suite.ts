@@ -4,6 +4,7 @@ import { collectMigrations, type ProviderOptions } from '@gander/core';
 import { afterAll, describe } from 'vitest';
 import type { SnapshotOptions } from '../catalog/types.js';
 import { chooseServerFor, type DatabaseChoice } from '../server/choose-server.js';
+import { withMigrationExtensions } from './pglite-extensions.js';
 import { displayPath } from './display-path.js';
 import { registerDataIntegrity, type SuiteSeed } from './register-data-integrity.js';
 import { registerIdempotency } from './register-idempotency.js';
@@ -55,7 +56,7 @@ export function migrationSuite(options: MigrationSuiteOptions): void {
   // choice (and why) becomes a describe title.
   describe.sequential(options.name ?? `migrations in ${displayPath(dir)}`, async () => {
     const sources = await collectMigrations(dir);
-    const chosen = await chooseServerFor(sources, { database: options.database ?? 'auto' });
+    const chosen = withMigrationExtensions(await chooseServerFor(sources, { database: options.database ?? 'auto' }), sources);
     const context: SuiteContext = {
       sources,
       database: suiteDatabase(chosen),
