@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { collectMigrations, type ProviderOptions } from '@gander/core';
 import { afterAll, describe } from 'vitest';
 import type { SnapshotOptions } from '../catalog/types.js';
+import type { Acceptances } from '../scenarios/acceptances.js';
 import { chooseServerFor, type DatabaseChoice } from '../server/choose-server.js';
 import { withMigrationExtensions } from './pglite-extensions.js';
 import { displayPath } from './display-path.js';
@@ -33,6 +34,12 @@ export interface MigrationSuiteOptions {
   timeoutMs?: number;
   provider?: Omit<ProviderOptions, 'db' | 'dir' | 'sources'>;
   snapshot?: Pick<SnapshotOptions, 'schemas' | 'excludeTables' | 'comments'>;
+  /**
+   * Known, harmless differences per migration, each with a reason:
+   * `{ '009': [{ match: '~ column public.t.c: position', reason: 'dropped and re-added' }] }`.
+   * The test passes and prints each accepted difference with its reason.
+   */
+  accept?: Acceptances;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -63,6 +70,7 @@ export function migrationSuite(options: MigrationSuiteOptions): void {
       timeout,
       ...(options.provider ? { provider: options.provider } : {}),
       ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+      ...(options.accept ? { accept: options.accept } : {}),
     };
     afterAll(() => context.database.dispose(), timeout);
     describe.sequential(chosen.note ? `on ${chosen.note}` : `on ${chosen.server.kind}`, () => {

@@ -1,5 +1,6 @@
 import type { MigrationSource, ProviderOptions } from '@gander/core';
 import type { SnapshotOptions } from '../catalog/types.js';
+import type { Acceptances } from '../scenarios/acceptances.js';
 import { MigrationScenarioError } from '../scenarios/scenario-error.js';
 import type { ScenarioReport } from '../scenarios/scenario-report.js';
 import type { SuiteDatabase } from './suite-database.js';
@@ -11,6 +12,7 @@ export interface SuiteContext {
   timeout: number;
   provider?: Omit<ProviderOptions, 'db' | 'dir' | 'sources'>;
   snapshot?: Pick<SnapshotOptions, 'schemas' | 'excludeTables' | 'comments'>;
+  accept?: Acceptances;
 }
 
 /** The scenario options every registrar passes on. */
@@ -19,6 +21,7 @@ export function scenarioOptions(context: SuiteContext) {
     sources: context.sources,
     ...(context.provider ? { provider: context.provider } : {}),
     ...(context.snapshot ? { snapshot: context.snapshot } : {}),
+    ...(context.accept ? { accept: context.accept } : {}),
   };
 }
 
