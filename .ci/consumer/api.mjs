@@ -1,3 +1,4 @@
+/* global console */
 // The core and startup-check READMEs' examples, from a plain script.
 import { collectMigrations, createProvider, extensionsCreatedBy, pgliteDatabase } from '@gander/core';
 import { assertSchema, checkSchema } from '@gander/startup-check';

@@ -1,3 +1,4 @@
+/* global console, process */
 // What a published tarball may hold: LICENSE, README, package.json, dist, src;
 // no tests, test helpers or fixtures; no path of the machine that built it;
 // every source map and declaration map naming only files inside the tarball.
