@@ -21,25 +21,28 @@ fail() { echo "consumer test: $*" >&2; exit 1; }
 $PNPM build >/dev/null
 
 echo "::group::pack"
-mkdir -p "$WORK/tarballs" "$WORK/unpacked"
-for manifest in packages/*/package.json apps/*/package.json; do
-  dir="$(dirname "$manifest")"
-  [ "$(node -p "require('./$manifest').private === true")" = true ] && continue
-  (cd "$dir" && $PNPM pack --pack-destination "$WORK/tarballs" >/dev/null)
-done
-for tarball in "$WORK"/tarballs/*.tgz; do
+mkdir -p "$WORK/all" "$WORK/tarballs" "$WORK/unpacked"
+$PNPM -r pack --pack-destination "$WORK/all" >/dev/null
+for tarball in "$WORK"/all/*.tgz; do
   name="$(basename "$tarball" .tgz)"
   mkdir -p "$WORK/unpacked/$name" && tar xzf "$tarball" -C "$WORK/unpacked/$name"
+  # Private packages (the example service, the benchmarks) are not published.
+  if [ "$(node -p "require('$WORK/unpacked/$name/package/package.json').private === true")" = true ]; then
+    rm -rf "$WORK/unpacked/$name"
+  else
+    mv "$tarball" "$WORK/tarballs/"
+  fi
 done
 ls "$WORK/tarballs"
 node .ci/consumer/check-tarballs.mjs "$WORK/unpacked" "$ROOT"
 echo "::endgroup::"
 
 echo "::group::publint and arethetypeswrong"
+npm install --prefix "$WORK/tools" "${NPM_QUIET[@]}" publint@0.3.25 @arethetypeswrong/cli@0.18.5 >/dev/null
 for name in $(ls "$WORK/unpacked"); do
-  npx -y publint@0.3.25 --strict --pack false "$WORK/unpacked/$name/package"
+  "$WORK/tools/node_modules/.bin/publint" --strict --pack false "$WORK/unpacked/$name/package"
   # ESM-only by design: CommonJS and node10 resolution are out of scope (see the READMEs).
-  npx -y @arethetypeswrong/cli@0.18.5 --profile esm-only --format table-flipped "$WORK/tarballs/$name.tgz"
+  "$WORK/tools/node_modules/.bin/attw" --profile esm-only --format table-flipped "$WORK/tarballs/$name.tgz"
 done
 echo "::endgroup::"
 
