@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFreshServerDatabase, testdata } from '../test-support/server-database.js';
+import { verifyDataIntegrity } from './verify-data-integrity.js';
 import { verifyMigrations } from './verify-migrations.js';
 
 const fresh = useFreshServerDatabase();
@@ -59,5 +60,22 @@ describe('accept: known, harmless differences per migration', () => {
     await expect(
       verifyMigrations({ db: await fresh(), dir: testdata('accepted-differences'), accept: { '2': [{ match: 'x', reason: ' ' }] } }),
     ).rejects.toMatchObject({ code: 'E_INVALID_OPTION' });
+  });
+});
+
+describe('accept on data differences', () => {
+  it('a data change a migration is allowed is reported as accepted, per step and for the whole rollback', async () => {
+    const report = await verifyDataIntegrity({
+      db: await fresh(),
+      dir: testdata('down-loses-rows'),
+      seed: testdata('seeds/items-at-1.sql'),
+      at: 1,
+      accept: { '2': [{ match: 'public.items: 3 rows before, 2 after', reason: 'archived rows are not restored on purpose' }] },
+    });
+    expect(report.failures).toEqual([]);
+    expect(report.accepted).toEqual([
+      { file: '00002_archive_done_items.sql', line: 'public.items: 3 rows before, 2 after', reason: 'archived rows are not restored on purpose' },
+      { file: '00002_archive_done_items.sql', line: 'public.items: 3 rows before, 2 after', reason: 'archived rows are not restored on purpose' },
+    ]);
   });
 });

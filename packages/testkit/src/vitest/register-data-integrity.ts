@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { it } from 'vitest';
+import { acceptedLine } from '../scenarios/acceptances.js';
 import { assertDataIntegrity } from '../scenarios/verify-data-integrity.js';
 import { displayPath } from './display-path.js';
 import { scenarioOptions, type SuiteContext } from './suite-context.js';
@@ -10,13 +11,18 @@ export type SuiteSeed = { at: number | bigint; to?: number | bigint } & ({ file:
 export function registerDataIntegrity(context: SuiteContext, seed: SuiteSeed): void {
   const seedLabel = 'file' in seed ? displayPath(resolve(seed.file)) : 'inline SQL';
   const to = seed.to === undefined ? 'the newest version' : `version ${seed.to}`;
-  it(`data loaded at version ${seed.at} (${seedLabel}) survives up to ${to} and down again`, async () => {
-    await assertDataIntegrity({
+  it(`data loaded at version ${seed.at} (${seedLabel}) survives up to ${to} and down again`, async (ctx) => {
+    const report = await assertDataIntegrity({
       ...scenarioOptions(context),
       db: await context.database.fresh(),
       seed: 'file' in seed ? { file: resolve(seed.file) } : { sql: seed.sql },
       at: seed.at,
       ...(seed.to === undefined ? {} : { to: seed.to }),
     });
+    // Accepted differences pass, but out loud: in the test's output and as annotations.
+    for (const difference of report.accepted) {
+      console.info(acceptedLine(difference));
+      await ctx.annotate(acceptedLine(difference), 'accepted');
+    }
   }, context.timeout);
 }
