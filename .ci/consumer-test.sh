@@ -3,7 +3,9 @@
 # (contents, publint, arethetypeswrong), install them with npm (and pnpm) into a
 # project outside the workspace, and use them there as the READMEs say:
 # (a) a vitest migrationSuite passes, and fails (exit non-zero) once a Down is
-# broken; (b) the core API and the startup check from a plain script; (c) tsc
+# broken; (b) the core API and the startup check from a plain script, the core
+# and startup-check README examples as written, and `gander up` on the embedded
+# database with a uuid-ossp history; (c) tsc
 # with skipLibCheck false under node16 and bundler resolution.
 # Needs the npm registry; run by .ci/run after the tests.
 set -euo pipefail
@@ -56,8 +58,18 @@ npm install "${NPM_QUIET[@]}" "$WORK"/tarballs/*.tgz vitest@4.1.12 embedded-post
 if grep -Eiq 'ERESOLVE|peer' "$WORK/npm-install.log"; then fail "npm install printed a peer dependency warning (above)"; fi
 echo "::endgroup::"
 
-echo "::group::(b) core API and startup check from a plain script"
+echo "::group::(b) core API and startup check from a plain script; the CLI on the embedded database"
 node api.mjs
+# The READMEs' examples, exactly as written there.
+for package in core startup-check; do
+  node "$ROOT/.ci/consumer/readme-example.mjs" "node_modules/@gander/$package/README.md" >"example-$package.mjs"
+  node "example-$package.mjs"
+done
+# No DBSTRING: the embedded PGlite in .gander/pglite, which must load uuid-ossp for 00001.
+npx gander -dir migrations up
+npx gander -dir migrations version 2>&1 | tee "$WORK/version.log"
+grep -q 'version: 2' "$WORK/version.log" || fail "gander up on the embedded database did not reach version 2"
+rm -rf .gander
 echo "::endgroup::"
 
 echo "::group::(c) tsc --noEmit, skipLibCheck false"
