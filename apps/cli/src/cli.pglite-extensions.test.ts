@@ -34,7 +34,7 @@ describe('the embedded database and extensions', () => {
     expect(up.stderr).not.toContain('ERROR');
     expect(up.code).toBe(0);
     expect(logLines(up.stderr).at(-1)).toBe('goose: successfully migrated database to version: 2');
-  });
+  }, 180_000); // PGlite's start-up plus three extension bundles: half a minute alone, more on a busy machine
 
   it('refuses an extension PGlite does not have, naming it and the file, before running anything', async () => {
     const cwd = await makeProject({

@@ -19,7 +19,7 @@ describe('the suite on PGlite', () => {
     } finally {
       await chosen.server.stop();
     }
-  });
+  }, 180_000); // PGlite's start-up plus two extension bundles: slow on a busy machine
 
   it('says which extension PGlite lacks, and which file needs it', async () => {
     const sources = [{ ...(await collectMigrations(testdata('pglite-contrib')))[0]!, content: 'CREATE EXTENSION postgis;' }];
