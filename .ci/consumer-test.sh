@@ -68,7 +68,7 @@ done
 # No DBSTRING: the embedded PGlite in .gander/pglite, which must load uuid-ossp for 00001.
 npx gander -dir migrations up
 npx gander -dir migrations version 2>&1 | tee "$WORK/version.log"
-grep -q 'version: 2' "$WORK/version.log" || fail "gander up on the embedded database did not reach version 2"
+grep -q 'goose: version 2' "$WORK/version.log" || fail "gander up on the embedded database did not reach version 2"
 rm -rf .gander
 echo "::endgroup::"
 
