@@ -166,10 +166,19 @@ export interface TlsFlags {
   sslKey: string;
 }
 
-/** Open the target; for postgres, connect once now so a bad DBSTRING fails before anything else. */
-export async function openTarget(target: Target, flags: TlsFlags, cwd: string): Promise<OpenedDatabase> {
+/**
+ * Open the target; for postgres, connect once now so a bad DBSTRING fails before anything else.
+ * `extensions` (what the migrations CREATE EXTENSION, with the files) are loaded into PGlite,
+ * which can load an extension only at start-up.
+ */
+export async function openTarget(
+  target: Target,
+  flags: TlsFlags,
+  cwd: string,
+  extensions: ReadonlyMap<string, readonly string[]> = new Map(),
+): Promise<OpenedDatabase> {
   if (target.driver === 'pglite') {
-    const db = await pgliteDatabase({ dataDir: target.dataDir });
+    const db = await pgliteDatabase({ dataDir: target.dataDir, extensions });
     // One in-process session: statements cannot be cancelled from outside.
     return { db, cancelRunning: async () => undefined };
   }

@@ -27,6 +27,7 @@ export type GanderErrorCode =
   | 'E_INVALID_OPTION'
   | 'E_INVALID_TABLE_NAME'
   | 'E_DRIVER_MISSING'
+  | 'E_EXTENSION_UNAVAILABLE'
   | 'E_CONNECTION'
   | 'E_SCHEMA_STALE'
   | 'E_DATABASE'

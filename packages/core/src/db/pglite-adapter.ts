@@ -2,12 +2,31 @@ import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database, QueryResult, Session } from './database.js';
 import { importOptional } from './optional-import.js';
+import { pgliteExtensions } from './pglite-extensions.js';
+
+/**
+ * The part of a PGlite instance the adapter uses. Structural, so that the
+ * published declarations do not import @electric-sql/pglite (an optional peer):
+ * a consumer without it still type-checks with `skipLibCheck: false`.
+ */
+export interface PgliteInstance {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  exec(sql: string): Promise<unknown>;
+  close(): Promise<void>;
+  readonly dataDir?: string | undefined;
+}
 
 export interface PgliteOptions {
   /** A data directory, or `memory://` (the default) for a throwaway database. */
   dataDir?: string;
   /** Load pgvector from @electric-sql/pglite-pgvector (default true; skipped when it is not installed). */
   vector?: boolean;
+  /**
+   * Extensions to load, by their CREATE EXTENSION name (`uuid-ossp`, `pgcrypto`, `hstore`, `vector`, …):
+   * PGlite loads one only when it is given at start-up. A map names the files that need each one
+   * (extensionsCreatedBy(sources)), for the E_EXTENSION_UNAVAILABLE error when PGlite has no such extension.
+   */
+  extensions?: readonly string[] | ReadonlyMap<string, readonly string[]>;
 }
 
 type PgliteModule = typeof import('@electric-sql/pglite');
@@ -26,20 +45,25 @@ async function loadVector(): Promise<VectorModule['vector'] | undefined> {
  * session, so advisory locks never contend here; the session is the database.
  * Pass a PGlite instance you own, or options for one that `close()` closes.
  */
-export async function pgliteDatabase(target: PGlite | PgliteOptions = {}): Promise<Database> {
+export async function pgliteDatabase(target: PgliteInstance | PgliteOptions = {}): Promise<Database> {
   let db: PGlite;
   let owned = false;
   let label: string;
   if ('query' in target && typeof target.query === 'function') {
-    db = target as PGlite;
+    db = target as unknown as PGlite;
     label = `pglite:${db.dataDir ?? 'memory://'}`;
   } else {
     const options = target as PgliteOptions;
     const { PGlite: PGliteCtor } = await importOptional<PgliteModule>('@electric-sql/pglite', 'the embedded database');
     const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    const vector = options.vector === false ? undefined : await loadVector();
-    db = await PGliteCtor.create(dataDir, vector ? { extensions: { vector } } : {});
+    const requested = options.extensions ?? [];
+    const names = Array.isArray(requested) ? (requested as readonly string[]) : [...(requested as ReadonlyMap<string, readonly string[]>).keys()];
+    const neededBy = Array.isArray(requested) ? undefined : (requested as ReadonlyMap<string, readonly string[]>);
+    const extensions = await pgliteExtensions(names, neededBy);
+    const vector = extensions.vector ?? (options.vector === false ? undefined : await loadVector());
+    if (vector) extensions.vector = vector;
+    db = await PGliteCtor.create(dataDir, { extensions });
     owned = true;
     label = `pglite:${dataDir ?? 'memory://'}`;
   }

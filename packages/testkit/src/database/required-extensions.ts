@@ -1,25 +1,12 @@
-import { pgDatabase, type MigrationSource } from '@gander/core';
-
-const CREATE_EXTENSION = /\bCREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"([^"]+)"|([A-Za-z_][\w-]*))/gi;
+import { extensionsCreatedBy, pgDatabase, type MigrationSource } from '@gander/core';
 
 /**
  * The extensions the migrations create (`CREATE EXTENSION [IF NOT EXISTS] x`),
- * each with the files that create it. Line comments are ignored; the check
- * is textual, which is enough to pick a server that has them.
+ * each with the files that create it: core's textual scan, also used to load
+ * them into PGlite.
  */
 export function requiredExtensions(sources: readonly MigrationSource[]): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  for (const source of sources) {
-    const code = source.content.replace(/--[^\n]*/g, '');
-    for (const match of code.matchAll(CREATE_EXTENSION)) {
-      const name = (match[1] ?? match[2] ?? '').toLowerCase();
-      if (!name) continue;
-      const files = found.get(name) ?? [];
-      if (!files.includes(source.fileName)) files.push(source.fileName);
-      found.set(name, files);
-    }
-  }
-  return found;
+  return extensionsCreatedBy(sources);
 }
 
 /** Which of `names` the server at `url` cannot install (pg_available_extensions). */

@@ -18,3 +18,4 @@ export {
 } from './verify-idempotent-sql.js';
 export { createIdempotencyChecker, type IdempotencyChecker, type IdempotencyResult } from './idempotency-checker.js';
 export type { SeedInput } from './seed.js';
+export { acceptedLine, type Acceptance, type Acceptances, type AcceptedDifference } from './acceptances.js';

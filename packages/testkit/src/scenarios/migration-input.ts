@@ -1,6 +1,7 @@
 import { collectMigrations, type Database, type MigrationSource, type ProviderOptions } from '@gander/core';
 import { TestkitError } from '../errors.js';
 import type { SnapshotOptions } from '../catalog/types.js';
+import type { Acceptances } from './acceptances.js';
 
 /** The options every scenario takes. */
 export interface ScenarioOptions {
@@ -12,6 +13,11 @@ export interface ScenarioOptions {
   provider?: Omit<ProviderOptions, 'db' | 'dir' | 'sources'>;
   /** Which schemas and tables the catalog snapshots and checksums look at. */
   snapshot?: Pick<SnapshotOptions, 'schemas' | 'excludeTables' | 'comments'>;
+  /**
+   * Known, harmless differences per migration (`{ '009': [{ match: '~ column public.t.c: position', reason: '…' }] }`):
+   * a difference line a `match` (substring or RegExp) fits is reported in `accepted`, with its reason, not failed.
+   */
+  accept?: Acceptances;
   /** Throw a MigrationScenarioError instead of returning a failed report. */
   throwOnFailure?: boolean;
 }

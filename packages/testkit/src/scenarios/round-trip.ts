@@ -3,6 +3,7 @@ import { diffCatalogs } from '../catalog/diff.js';
 import { snapshotCatalog } from '../catalog/snapshot.js';
 import type { CatalogSnapshot, SnapshotOptions } from '../catalog/types.js';
 import { TestkitError } from '../errors.js';
+import { acceptancesFor, applyAcceptances, type Acceptances, type AcceptedDifference } from './acceptances.js';
 import { bulletList, toStepError } from './failure-text.js';
 import { loadSources, snapshotOptionsOf, type ScenarioOptions } from './migration-input.js';
 import type { ScenarioStepError } from './scenario-report.js';
@@ -23,8 +24,13 @@ export interface RoundTripResult {
   catalogDiff: string[];
   /** How the catalog after the second Up differs from after the first; empty when they match. */
   reapplyDiff: string[];
-  /** A step failed to run; `leftBehind` is what it changed in the catalog anyway. */
-  error?: ScenarioStepError & { phase: RoundTripPhase; leftBehind: string[] };
+  /** Differences the `accept` option allows for this migration, each with its reason. */
+  accepted: AcceptedDifference[];
+  /**
+   * A step failed to run; `leftBehind` is what it changed in the catalog anyway. `blame: 'down'` when Up failed
+   * to run again only because Down left something behind.
+   */
+  error?: ScenarioStepError & { phase: RoundTripPhase; leftBehind: string[]; blame?: 'down' };
   /** Readable problems, each starting with the file name. */
   problems: string[];
 }
@@ -61,10 +67,17 @@ export async function createRoundTripper(options: Omit<ScenarioOptions, 'throwOn
       hint: 'give it a fresh database (EphemeralServer.createDatabase)',
     });
   }
-  return new Tripper(provider, sources, snapshotOptionsOf(options));
+  return new Tripper(provider, sources, snapshotOptionsOf(options), options.accept);
 }
 
 const ms = (run: RunResult) => run.results[0]?.durationMs;
+
+/** `:N`, the line of the file's `-- +goose Down` annotation, or nothing when it has none (a code migration). */
+function downSectionLine(sources: readonly MigrationSource[], version: bigint): string {
+  const source = sources.find((s) => s.version === version);
+  const index = source ? source.content.split('\n').findIndex((line) => /^\s*--\s*\+goose\s+down\b/i.test(line)) : -1;
+  return index === -1 ? '' : `:${index + 1}`;
+}
 
 /** gander's statement errors already start with `file:line:` and say up or down; others get both added. */
 function headline(file: string, phase: RoundTripPhase, message: string): string {
@@ -80,7 +93,11 @@ class Tripper implements RoundTripper {
     private readonly provider: Provider,
     readonly sources: readonly MigrationSource[],
     private readonly snapshotOptions: SnapshotOptions,
-  ) {}
+    private readonly accept: Acceptances | undefined = undefined,
+  ) {
+    // A key naming no migration, or an acceptance without a reason, is a mistake to hear about now.
+    for (const source of sources) acceptancesFor(accept, sources, source);
+  }
 
   private snapshot(): Promise<CatalogSnapshot> {
     return snapshotCatalog(this.provider.db, this.snapshotOptions);
@@ -114,6 +131,7 @@ class Tripper implements RoundTripper {
       changes: [],
       catalogDiff: [],
       reapplyDiff: [],
+      accepted: [],
       problems: [],
     };
     const before = this.last && this.last.version === (await this.provider.version()) ? this.last.snapshot : await this.snapshot();
@@ -137,6 +155,12 @@ class Tripper implements RoundTripper {
     result.reapplyDiff = diffCatalogs(afterUp, afterAgain);
     this.last = { version, snapshot: afterAgain };
 
+    const acceptances = acceptancesFor(this.accept, this.sources, source);
+    const downDiff = applyAcceptances(file, result.catalogDiff, acceptances);
+    const reapply = applyAcceptances(file, result.reapplyDiff, acceptances);
+    result.catalogDiff = downDiff.kept;
+    result.reapplyDiff = reapply.kept;
+    result.accepted = [...downDiff.accepted, ...reapply.accepted];
     if (result.catalogDiff.length > 0) {
       result.problems.push(
         `${file}: down did not restore the catalog as it was before up (+ still there, - gone, ~ changed):\n${bulletList(result.catalogDiff)}`,
@@ -159,6 +183,20 @@ class Tripper implements RoundTripper {
       : { code: 'E_UNEXPECTED', message: `${phase} ran ${run.results.map((r) => r.file).join(', ') || 'nothing'} instead of ${result.file}` };
     const leftBehind = diffCatalogs(reference, await this.snapshot().catch(() => reference));
     result.error = { ...stepError, phase, leftBehind };
+    this.broken = `${result.file} failed to run (${phase})`;
+    if (phase === 'up again' && result.catalogDiff.length > 0) {
+      // Up ran once on this catalog; it fails now because Down left something behind: the fault is Down's.
+      result.error.blame = 'down';
+      result.problems.push(
+        [
+          `${result.file}${downSectionLine(this.sources, result.version)}: down did not restore the catalog as it was before up (+ still there, - gone, ~ changed):`,
+          bulletList(result.catalogDiff),
+          `so running up again failed: ${stepError.message}`,
+          `hint: fix the Down section (${result.file}${downSectionLine(this.sources, result.version)}): it must undo what Up did (drop what is still there); the Up statement ran fine on the catalog before it`,
+        ].join('\n'),
+      );
+      return true;
+    }
     result.problems.push(
       [
         headline(result.file, phase, stepError.message),
@@ -166,7 +204,6 @@ class Tripper implements RoundTripper {
         ...(stepError.hint ? [`hint: ${stepError.hint}`] : []),
       ].join('\n'),
     );
-    this.broken = `${result.file} failed to run (${phase})`;
     return true;
   }
 

@@ -3,6 +3,7 @@ import { createProvider } from '@gander/core';
 import { compareChecksums, type TableDifference } from '../data/compare-checksums.js';
 import { tableChecksums, type TableChecksum, type TableChecksumOptions } from '../data/table-checksums.js';
 import { TestkitError } from '../errors.js';
+import { acceptancesFor, applyAcceptances, type Acceptance, type AcceptedDifference } from './acceptances.js';
 import { applyOnly, roundTripData, type DataIntegrityStep } from './data-integrity-steps.js';
 import { loadSources, snapshotOptionsOf, type ScenarioOptions } from './migration-input.js';
 import { settle } from './scenario-error.js';
@@ -36,6 +37,8 @@ export interface VerifyDataIntegrityReport extends ScenarioReport {
   changed: TableDifference[];
   /** The per-migration round trips (empty when `stepwise` is false). */
   steps: DataIntegrityStep[];
+  /** Data differences allowed by `accept` (e.g. an empty partition), each with its file and reason. */
+  accepted: AcceptedDifference[];
 }
 
 const describeDifferences = (differences: readonly TableDifference[]) => differences.map((d) => d.description).join('\n');
@@ -73,6 +76,13 @@ export async function verifyDataIntegrity(options: DataIntegrityOptions): Promis
     baseline: [],
     changed: [],
     steps: [],
+    accepted: [],
+  };
+  // Differences `accept` allows are moved to report.accepted; the rest still fail.
+  const unaccepted = (file: string, changed: TableDifference[], acceptances: readonly Acceptance[]) => {
+    const { kept, accepted } = applyAcceptances(file, changed.map((d) => d.description), acceptances);
+    report.accepted.push(...accepted);
+    return changed.filter((d) => kept.includes(d.description));
   };
   const finish = () => {
     report.ok = report.failures.length === 0;
@@ -108,6 +118,7 @@ export async function verifyDataIntegrity(options: DataIntegrityOptions): Promis
   const later = sources.filter((s) => s.version > at && s.version <= to);
   for (const source of later) {
     const step = options.stepwise === false ? await applyOnly(provider, source.fileName) : await roundTripData(provider, source, checksumOptions);
+    step.changed = unaccepted(source.fileName, step.changed, acceptancesFor(options.accept, sources, source));
     if (options.stepwise !== false) report.steps.push(step);
     if (step.changed.length > 0) {
       report.failures.push(`${source.fileName}: up then down changed data:\n${describeDifferences(step.changed)}`);
@@ -122,9 +133,14 @@ export async function verifyDataIntegrity(options: DataIntegrityOptions): Promis
     report.failures.push(`rolling back to version ${at} failed: ${rollback.error.message}`);
     return finish();
   }
-  report.changed = compareChecksums(report.baseline, await tableChecksums(options.db, checksumOptions));
+  const files = later.map((s) => s.fileName);
+  const range = files.length === 1 ? files[0]! : `${files[0]} … ${files.at(-1)}`;
+  report.changed = unaccepted(
+    range,
+    compareChecksums(report.baseline, await tableChecksums(options.db, checksumOptions)),
+    later.flatMap((source) => acceptancesFor(options.accept, sources, source)),
+  );
   if (report.changed.length > 0) {
-    const files = later.map((s) => s.fileName);
     report.failures.push(
       `applying ${files.length === 1 ? files[0] : `${files[0]} … ${files.at(-1)}`} and rolling back to version ${at} changed data:\n${describeDifferences(report.changed)}`,
     );

@@ -3,6 +3,7 @@ import { createRoundTripper, type RoundTripResult, type SecondUpResult } from '.
 import type { ScenarioOptions } from './migration-input.js';
 import { settle } from './scenario-error.js';
 import type { ScenarioReport } from './scenario-report.js';
+import type { AcceptedDifference } from './acceptances.js';
 
 export interface VerifyMigrationsReport extends ScenarioReport {
   scenario: 'verifyMigrations';
@@ -11,6 +12,8 @@ export interface VerifyMigrationsReport extends ScenarioReport {
   /** Migrations not checked because an earlier one failed to run. */
   skipped: string[];
   secondUp: SecondUpResult | undefined;
+  /** Differences allowed by `accept`, each with its file and reason: reported, never dropped silently. */
+  accepted: AcceptedDifference[];
 }
 
 /**
@@ -41,6 +44,7 @@ export async function verifyMigrations(options: ScenarioOptions): Promise<Verify
       migrations,
       skipped,
       secondUp,
+      accepted: migrations.flatMap((m) => m.accepted),
     },
     options.throwOnFailure,
   );

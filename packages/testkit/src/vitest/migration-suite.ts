@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { collectMigrations, type ProviderOptions } from '@gander/core';
 import { afterAll, describe } from 'vitest';
 import type { SnapshotOptions } from '../catalog/types.js';
+import type { Acceptances } from '../scenarios/acceptances.js';
 import { chooseServerFor, type DatabaseChoice } from '../server/choose-server.js';
+import { withMigrationExtensions } from './pglite-extensions.js';
 import { displayPath } from './display-path.js';
 import { registerDataIntegrity, type SuiteSeed } from './register-data-integrity.js';
 import { registerIdempotency } from './register-idempotency.js';
@@ -36,6 +38,12 @@ export interface MigrationSuiteOptions {
   timeoutMs?: number;
   provider?: Omit<ProviderOptions, 'db' | 'dir' | 'sources'>;
   snapshot?: Pick<SnapshotOptions, 'schemas' | 'excludeTables' | 'comments'>;
+  /**
+   * Known, harmless differences per migration, each with a reason:
+   * `{ '009': [{ match: '~ column public.t.c: position', reason: 'dropped and re-added' }] }`.
+   * The test passes and prints each accepted difference with its reason.
+   */
+  accept?: Acceptances;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -61,13 +69,14 @@ export function migrationSuite(options: MigrationSuiteOptions): void {
     // Before choosing a server: linting needs none, so it runs even where no database can start.
     if (options.lint) registerLint(dir, options.lint === true ? {} : options.lint, timeout);
     const sources = await collectMigrations(dir);
-    const chosen = await chooseServerFor(sources, { database: options.database ?? 'auto' });
+    const chosen = withMigrationExtensions(await chooseServerFor(sources, { database: options.database ?? 'auto' }), sources);
     const context: SuiteContext = {
       sources,
       database: suiteDatabase(chosen),
       timeout,
       ...(options.provider ? { provider: options.provider } : {}),
       ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+      ...(options.accept ? { accept: options.accept } : {}),
     };
     afterAll(() => context.database.dispose(), timeout);
     describe.sequential(chosen.note ? `on ${chosen.note}` : `on ${chosen.server.kind}`, () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { acceptedLine } from '../scenarios/acceptances.js';
 import { assertDataIntegrity } from '../scenarios/verify-data-integrity.js';
 import { displayPath } from './display-path.js';
 import { scenarioOptions, type SuiteContext } from './suite-context.js';
@@ -10,7 +11,7 @@ export type SuiteSeed = { at: number | bigint; to?: number | bigint } & ({ file:
 export function registerDataIntegrity(context: SuiteContext, seed: SuiteSeed): void {
   const seedLabel = 'file' in seed ? displayPath(resolve(seed.file)) : 'inline SQL';
   const to = seed.to === undefined ? 'the newest version' : `version ${seed.to}`;
-  it(`data loaded at version ${seed.at} (${seedLabel}) survives up to ${to} and down again`, async () => {
+  it(`data loaded at version ${seed.at} (${seedLabel}) survives up to ${to} and down again`, async (ctx) => {
     const report = await assertDataIntegrity({
       ...scenarioOptions(context),
       db: await context.database.fresh(),
@@ -18,6 +19,11 @@ export function registerDataIntegrity(context: SuiteContext, seed: SuiteSeed): v
       at: seed.at,
       ...(seed.to === undefined ? {} : { to: seed.to }),
     });
+    // Accepted differences pass, but out loud: in the test's output and as annotations.
+    for (const difference of report.accepted) {
+      console.info(acceptedLine(difference));
+      await ctx.annotate(acceptedLine(difference), 'accepted');
+    }
     expect(report.failures).toEqual([]);
   }, context.timeout);
 }

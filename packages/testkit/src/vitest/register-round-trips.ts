@@ -1,4 +1,5 @@
 import { it } from 'vitest';
+import { acceptedLine } from '../scenarios/acceptances.js';
 import { createRoundTripper, type RoundTripper } from '../scenarios/round-trip.js';
 import { expectScenarioOk, scenarioOptions, type SuiteContext } from './suite-context.js';
 
@@ -10,6 +11,11 @@ export function registerRoundTrips(context: SuiteContext): void {
       tripper ??= await createRoundTripper({ ...scenarioOptions(context), db: await context.database.fresh() });
       if (tripper.broken) ctx.skip(`not run: ${tripper.broken}`);
       const result = await tripper.check(source.version);
+      // Accepted differences pass, but out loud: in the test's output and as annotations.
+      for (const difference of result.accepted) {
+        console.info(acceptedLine(difference));
+        await ctx.annotate(acceptedLine(difference), 'accepted');
+      }
       expectScenarioOk(context, 'verifyMigrations', result);
     }, context.timeout);
   }

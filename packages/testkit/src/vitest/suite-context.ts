@@ -1,6 +1,7 @@
 import type { MigrationSource, ProviderOptions } from '@gander/core';
 import { expect } from 'vitest';
 import type { SnapshotOptions } from '../catalog/types.js';
+import type { Acceptances } from '../scenarios/acceptances.js';
 import { MigrationScenarioError } from '../scenarios/scenario-error.js';
 import type { ScenarioReport } from '../scenarios/scenario-report.js';
 import type { SuiteDatabase } from './suite-database.js';
@@ -12,6 +13,7 @@ export interface SuiteContext {
   timeout: number;
   provider?: Omit<ProviderOptions, 'db' | 'dir' | 'sources'>;
   snapshot?: Pick<SnapshotOptions, 'schemas' | 'excludeTables' | 'comments'>;
+  accept?: Acceptances;
 }
 
 /** The scenario options every registrar passes on. */
@@ -20,6 +22,7 @@ export function scenarioOptions(context: SuiteContext) {
     sources: context.sources,
     ...(context.provider ? { provider: context.provider } : {}),
     ...(context.snapshot ? { snapshot: context.snapshot } : {}),
+    ...(context.accept ? { accept: context.accept } : {}),
   };
 }
 
