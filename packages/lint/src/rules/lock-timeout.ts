@@ -59,7 +59,7 @@ export const lockTimeout: Rule = {
   docs: {
     what: 'A statement that waits for an ACCESS EXCLUSIVE lock on an existing table (most ALTER TABLE, DROP, RENAME, TRUNCATE) with no `SET lock_timeout` before it in the section. Reported once per section, at the first such statement.',
     why: 'while the statement waits for its lock (behind one long query or an idle transaction), every other query on the table queues behind it: a migration that would take a millisecond takes the service down.',
-    fix: "start the section with `SET lock_timeout = '5s';` (in a transaction, `SET LOCAL`), and retry the deploy if it times out.",
+    fix: "start the section with `SET lock_timeout = '5s';` (in a transaction, `SET LOCAL`), and retry the deploy if it times out; or run `gander up --lock-timeout-guard 5s`, which sets it for every migration and retries a migration whose lock wait timed out, naming the blocking session.",
     bad: '-- +goose Up\nALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text;\n',
     good: "-- +goose Up\nSET LOCAL lock_timeout = '5s';\nALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text;\n",
   },
@@ -72,7 +72,7 @@ export const lockTimeout: Rule = {
       ...at(ctx),
       table,
       message: `waits for an ACCESS EXCLUSIVE lock on ${table} with no lock_timeout set: while it waits, every query on ${table} queues behind it`,
-      help: "put `SET LOCAL lock_timeout = '5s';` (or SET without a transaction) at the start of the section",
+      help: "put `SET LOCAL lock_timeout = '5s';` (or SET without a transaction) at the start of the section, or run up with `--lock-timeout-guard 5s` (sets it for every migration and retries on a lock timeout)",
     });
   },
 };
