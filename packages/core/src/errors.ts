@@ -11,6 +11,7 @@ export type GanderErrorCode =
   | 'E_NO_MIGRATIONS'
   | 'E_DIR_NOT_FOUND'
   | 'E_READ_FAILED'
+  | 'E_UNSAFE_FILE'
   | 'E_MISSING_MIGRATION'
   | 'E_UNKNOWN_MIGRATION'
   | 'E_VERSION_NOT_FOUND'

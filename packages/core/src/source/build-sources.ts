@@ -8,6 +8,8 @@ import type { MigrationSource } from './types.js';
 export interface Candidate {
   fileName: string;
   path: string;
+  /** Where the bytes are read from when not `path`: a symlink's checked target inside the folder. */
+  readPath?: string;
 }
 
 /** A candidate that is a migration, waiting for its bytes. */
@@ -65,6 +67,7 @@ export function selectMigrations(candidates: readonly Candidate[]): Accepted[] {
     accepted.push({
       fileName: candidate.fileName,
       path: candidate.path,
+      ...(candidate.readPath === undefined ? {} : { readPath: candidate.readPath }),
       version: parsed.version,
       description: parsed.description,
       kind: parsed.kind,
