@@ -69,7 +69,11 @@ export function resolveTarget(driver: string, dbstring: string, cwd: string, env
 
 /** What the DBSTRING holds that must never be printed. */
 export function targetSecrets(target: Target | undefined): string[] {
-  return target?.driver === 'postgres' && target.settings.password ? [target.settings.password] : [];
+  const password = target?.driver === 'postgres' ? target.settings.password : undefined;
+  if (!password) return [];
+  // A message may quote it as typed in a URL: percent-encoded.
+  const encoded = encodeURIComponent(password);
+  return encoded === password ? [password] : [password, encoded];
 }
 
 /** The node-postgres config for one attempt. */

@@ -38,8 +38,9 @@ export function renderPlan(plan: Plan): string {
   }
   for (const step of plan.steps) {
     out.push('', `-- ${step.file} (${step.direction}${step.useTx ? '' : ', NO TRANSACTION'})`);
-    if (step.statements.length === 0) out.push('-- (no statements)');
-    for (const statement of step.statements) out.push(statement.sql);
+    if (step.codeMigration) out.push(`-- ${step.codeMigration === 'ts' ? 'TypeScript' : 'JavaScript'} code migration: not loaded by plan (loading runs its code); its statements are known only when it runs`);
+    else if (step.statements.length === 0) out.push('-- (no statements)');
+    for (const statement of step.statements) out.push(statement.shown ?? statement.sql);
   }
   out.push('');
   return out.join('\n');
@@ -60,7 +61,8 @@ export async function planCommand(ctx: DbCommandContext): Promise<CommandOutcome
         direction: s.direction,
         useTx: s.useTx,
         checksum: s.checksum,
-        statements: s.statements.map((st) => ({ line: st.line, sql: st.sql })),
+        ...(s.codeMigration ? { codeMigration: s.codeMigration } : {}),
+        statements: s.statements.map((st) => ({ line: st.line, sql: st.shown ?? st.sql })),
       })),
     },
   };

@@ -11,7 +11,7 @@ import { dbStateFromRows, type DbState } from './db-state.js';
 import { planSteps, type PlanStep } from './plan.js';
 import { runMigration } from './runner.js';
 import { buildStatus, isDrifted } from './status.js';
-import { loadCodeMigration } from './code-migration.js';
+import { prepareCode, preparedSql } from './prepare-step.js';
 import type {
   MigrationResult,
   Plan,
@@ -100,31 +100,16 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     return result;
   }
 
-  async function prepare(step: PlanStep): Promise<PlannedMigration> {
-    if (step.source.kind !== 'sql') {
-      const code = await loadCodeMigration(step.source);
-      const fn = step.direction === 'up' ? code.up : code.down;
-      return {
-        version: step.source.version,
-        file: step.source.fileName,
-        path: step.source.path,
-        direction: step.direction,
-        useTx: code.useTx,
-        statements: [],
-        checksum: step.source.checksum,
-        ...(fn ? { code: fn } : {}),
-      };
-    }
-    const sql = parseSource(step.source);
-    return {
-      version: step.source.version,
-      file: step.source.fileName,
-      path: step.source.path,
-      direction: step.direction,
-      useTx: sql.useTx,
-      statements: (step.direction === 'up' ? sql.up : sql.down).map((s) => ({ sql: s.sql, line: s.line })),
-      checksum: step.source.checksum,
-    };
+  /** A step with its statements; `loadCode` false (plan): a code migration is described, never imported. */
+  async function prepare(step: PlanStep, loadCode: boolean): Promise<PlannedMigration> {
+    if (step.source.kind !== 'sql') return prepareCode(step, loadCode);
+    return preparedSql(step, parseSource(step.source));
+  }
+
+  async function computePlan(q: Queryable, operation: PlanOperation, loadCode: boolean): Promise<Plan> {
+    const state = await readState(q);
+    const steps = planSteps({ sources, state, allowMissing: options.allowMissing ?? false, noVersioning }, operation);
+    return { operation, currentVersion: state.current, steps: await Promise.all(steps.map((step) => prepare(step, loadCode))) };
   }
 
   async function readState(q: Queryable): Promise<DbState> {
@@ -135,12 +120,6 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     if (!audit || options.allowDrift) return [];
     const [recorded, state] = [await audit.appliedBy(q), await readState(q)];
     return sources.filter((s) => isDrifted(s, state, recorded.get(s.version))).map((s) => s.version);
-  }
-
-  async function computePlan(q: Queryable, operation: PlanOperation): Promise<Plan> {
-    const state = await readState(q);
-    const steps = planSteps({ sources, state, allowMissing: options.allowMissing ?? false, noVersioning }, operation);
-    return { operation, currentVersion: state.current, steps: await Promise.all(steps.map(prepare)) };
   }
 
   /** The version after a run; when the session died with the run, ask through a new connection. */
@@ -190,7 +169,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
             );
           }
         }
-        const plan = await computePlan(session, operation);
+        const plan = await computePlan(session, operation, true);
         current = plan.currentVersion;
         for (const step of plan.steps) {
           const result = await runMigration({ session, store: noVersioning ? undefined : store, audit, emit }, step);
@@ -221,7 +200,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     downTo: (version) => run({ kind: 'down-to', version }),
     redo: () => run({ kind: 'redo' }),
     reset: () => run({ kind: 'reset' }),
-    plan: (operation) => computePlan(db, operation),
+    plan: (operation) => computePlan(db, operation, false),
     async status() {
       const state = await readState(db);
       const recorded = audit ? await audit.appliedBy(db) : new Map();

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Queryable, Session } from '../db/database.js';
 import { GanderError } from '../errors.js';
+import { hideSubstitutions } from '../parser/index.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { VersionStore } from '../store/version-store.js';
 import { GanderMigrationError } from './migration-error.js';
@@ -44,13 +45,26 @@ function toMigrationError(step: PlannedMigration, index: number, error: unknown)
       statementCount: step.statements.length,
       statementLine: statement.line,
       errorLine: errorLine(step, index, fields),
-      sql: statement.sql,
+      // Printed text only: ENVSUB values (maybe secrets) as ${NAME}, also where the server echoes them.
+      sql: statement.shown ?? statement.sql,
       sqlState: fields.code,
-      serverMessage: fields.message ?? String(error),
-      detail: fields.detail,
+      serverMessage: hideSubstitutions(fields.message ?? String(error), step.substitutions),
+      detail: fields.detail === undefined ? undefined : hideSubstitutions(fields.detail, step.substitutions),
     },
-    error,
+    hiddenCause(error, step),
   );
+}
+
+/** The server's error as the cause, its text with ENVSUB values hidden: faces print causes too (-v). */
+function hiddenCause(error: unknown, step: PlannedMigration): unknown {
+  if (!step.substitutions || !(error instanceof Error)) return error;
+  const fields = error as PgErrorFields;
+  const copy = new Error(hideSubstitutions(error.message, step.substitutions));
+  copy.name = error.name;
+  return Object.assign(copy, {
+    code: fields.code,
+    ...(fields.detail === undefined ? {} : { detail: hideSubstitutions(fields.detail, step.substitutions) }),
+  });
 }
 
 /** A failure in our own bookkeeping (version row, audit row, COMMIT), after the statements ran. */
@@ -80,7 +94,8 @@ async function runCode(ctx: RunContext, step: PlannedMigration, code: (db: Query
 async function runStatements(ctx: RunContext, step: PlannedMigration): Promise<void> {
   if (step.code) return runCode(ctx, step, step.code);
   for (const [index, statement] of step.statements.entries()) {
-    ctx.emit({ type: 'statement-start', version: step.version, file: step.file, index, line: statement.line, sql: statement.sql });
+    // Listeners print what they get: the printable text, never substituted values.
+    ctx.emit({ type: 'statement-start', version: step.version, file: step.file, index, line: statement.line, sql: statement.shown ?? statement.sql });
     const started = performance.now();
     try {
       await ctx.session.exec(statement.sql);
