@@ -1,5 +1,14 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { EMBEDDED_DATA_DIR, GanderError, maskConnectionString, pgDatabase, pgliteDatabase, type Database, type Session } from '@gander/core';
+import {
+  EMBEDDED_DATA_DIR,
+  GanderError,
+  maskConnectionString,
+  pgDatabase,
+  pgliteDatabase,
+  type DataDirLockOptions,
+  type Database,
+  type Session,
+} from '@gander/core';
 import type { Env } from './args/dotenv.js';
 import { goQuote } from './args/go-strconv.js';
 import { DsnError } from './dsn/key-value.js';
@@ -171,9 +180,10 @@ export interface TlsFlags {
 }
 
 /** Open the target; for postgres, connect once now so a bad DBSTRING fails before anything else. */
-export async function openTarget(target: Target, flags: TlsFlags, cwd: string): Promise<OpenedDatabase> {
+export async function openTarget(target: Target, flags: TlsFlags, cwd: string, dataDirLock: DataDirLockOptions = {}): Promise<OpenedDatabase> {
   if (target.driver === 'pglite') {
-    const db = await pgliteDatabase({ dataDir: target.dataDir });
+    // The data directory is locked for this process's use (another gander waits, then refuses naming us).
+    const db = await pgliteDatabase({ dataDir: target.dataDir, lock: dataDirLock });
     // One in-process session: statements cannot be cancelled from outside.
     return { db, cancelRunning: async () => undefined };
   }

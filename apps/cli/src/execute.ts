@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { collectMigrations, createProvider, GanderError, redactSecrets, type MigrationResult, type MigrationSource } from '@gander/core';
+import { collectMigrations, createProvider, describeDataDirHolder, GanderError, redactSecrets, type MigrationResult, type MigrationSource } from '@gander/core';
 import { DotenvError, envFileMode, loadEnvFile } from './args/dotenv.js';
 import type { FlagValue, ParsedArgs } from './args/flags.js';
 import { DEFAULT_DIR, loadEnvConfig, resolveInvocation, type Invocation } from './args/merge-args.js';
@@ -219,7 +219,10 @@ async function runDbCommand(
     const ran = await withTimeout(
       options.timeoutMs,
       async () => {
-        opened = await openTarget(target, { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey }, io.cwd);
+        opened = await openTarget(target, { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey }, io.cwd, {
+          timeoutMs: options.lockTimeoutMs,
+          onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
+        });
         const provider = await createProvider({
           db: opened.db,
           sources,

@@ -3,3 +3,4 @@ export { maskConnectionString, redactSecrets } from './mask.js';
 export { pgDatabase, type PgTarget } from './pg-adapter.js';
 export { pgliteDatabase, type PgliteOptions } from './pglite-adapter.js';
 export { EMBEDDED_DATA_DIR, openDatabase, type DatabaseTarget } from './open.js';
+export { dataDirLockPath, describeDataDirHolder, lockDataDir, type DataDirLock, type DataDirLockHolder, type DataDirLockOptions } from './data-dir-lock.js';

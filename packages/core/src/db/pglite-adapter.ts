@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database, QueryResult, Session } from './database.js';
+import { lockDataDir, type DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
 import { importOptional } from './optional-import.js';
 
 export interface PgliteOptions {
@@ -8,6 +9,11 @@ export interface PgliteOptions {
   dataDir?: string;
   /** Load pgvector from @electric-sql/pglite-pgvector (default true; skipped when it is not installed). */
   vector?: boolean;
+  /**
+   * The cross-process lock on the data directory (lockDataDir), held until
+   * `close()`: on by default; `false` only when the caller holds it itself.
+   */
+  lock?: DataDirLockOptions | false;
 }
 
 type PgliteModule = typeof import('@electric-sql/pglite');
@@ -29,6 +35,7 @@ async function loadVector(): Promise<VectorModule['vector'] | undefined> {
 export async function pgliteDatabase(target: PGlite | PgliteOptions = {}): Promise<Database> {
   let db: PGlite;
   let owned = false;
+  let lock: DataDirLock | undefined;
   let label: string;
   if ('query' in target && typeof target.query === 'function') {
     db = target as PGlite;
@@ -38,8 +45,14 @@ export async function pgliteDatabase(target: PGlite | PgliteOptions = {}): Promi
     const { PGlite: PGliteCtor } = await importOptional<PgliteModule>('@electric-sql/pglite', 'the embedded database');
     const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    const vector = options.vector === false ? undefined : await loadVector();
-    db = await PGliteCtor.create(dataDir, vector ? { extensions: { vector } } : {});
+    lock = dataDir && options.lock !== false ? await lockDataDir(dataDir, options.lock ?? {}) : undefined;
+    try {
+      const vector = options.vector === false ? undefined : await loadVector();
+      db = await PGliteCtor.create(dataDir, vector ? { extensions: { vector } } : {});
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
     owned = true;
     label = `pglite:${dataDir ?? 'memory://'}`;
   }
@@ -60,7 +73,11 @@ export async function pgliteDatabase(target: PGlite | PgliteOptions = {}): Promi
       return { ...ops, release: async () => undefined };
     },
     async close() {
-      if (owned) await db.close();
+      try {
+        if (owned) await db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
