@@ -15,6 +15,7 @@ import { DsnError } from './dsn/key-value.js';
 import { parseDsn, type PgSettings, type TlsFiles } from './dsn/parse-dsn.js';
 import { loadTlsMaterial, tlsAttempts, tlsConfig, type PgTlsConfig } from './dsn/tls.js';
 import { CliError } from './errors.js';
+import { stoppable } from './stop-between.js';
 
 /** Where the commands run, resolved from DRIVER and DBSTRING (or the embedded default). */
 export type Target =
@@ -132,7 +133,9 @@ export interface OpenedDatabase {
  * -timeout, a second connection cancels the statement the way goose's
  * context cancellation does through pgx.
  */
-function cancellable(inner: Database): OpenedDatabase {
+function cancellable(plain: Database): OpenedDatabase {
+  const inner = plain;
+  const stop = stoppable(plain);
   const pids = new Set<number>();
   const db: Database = {
     kind: inner.kind,
@@ -141,7 +144,7 @@ function cancellable(inner: Database): OpenedDatabase {
     exec: (sql) => inner.exec(sql),
     close: () => inner.close(),
     async session(): Promise<Session> {
-      const session = await inner.session();
+      const session = await stop.db.session();
       const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const pid = rows[0]?.pid;
       if (pid !== undefined) pids.add(pid);
@@ -158,6 +161,8 @@ function cancellable(inner: Database): OpenedDatabase {
   return {
     db,
     async cancelRunning() {
+      // Between two statements there is nothing to cancel on the server: fail the next one instead.
+      if (!stop.busy()) return stop.stop();
       for (const pid of pids) await inner.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
     },
   };
@@ -183,9 +188,9 @@ export interface TlsFlags {
 export async function openTarget(target: Target, flags: TlsFlags, cwd: string, dataDirLock: DataDirLockOptions = {}): Promise<OpenedDatabase> {
   if (target.driver === 'pglite') {
     // The data directory is locked for this process's use (another gander waits, then refuses naming us).
-    const db = await pgliteDatabase({ dataDir: target.dataDir, lock: dataDirLock });
-    // One in-process session: statements cannot be cancelled from outside.
-    return { db, cancelRunning: async () => undefined };
+    // One in-process session: a statement cannot be cancelled from outside, so a stop fails the next one.
+    const stop = stoppable(await pgliteDatabase({ dataDir: target.dataDir, lock: dataDirLock }));
+    return { db: stop.db, cancelRunning: async () => stop.stop() };
   }
   const { settings } = target;
   // goose's -certfile/-ssl-cert/-ssl-key ("only support on mysql") are the pg TLS files here; a flag wins over the DBSTRING.
