@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { collectMigrations, GanderError, parseMigrationSql, parseVersionFromFileName } from '@gander/core';
+import { assertNoTransactionControl, collectMigrations, GanderError, parseMigrationSql, parseVersionFromFileName } from '@gander/core';
 import { CliError } from '../errors.js';
 import { tabulate } from '../output/tabwriter.js';
 import type { CommandContext, CommandOutcome } from './context.js';
@@ -68,6 +68,8 @@ export async function validateFiles(path: string, env: Record<string, string | u
     const content = contents.get(file) ?? (await readFile(file, 'utf8'));
     try {
       const parsed = parseMigrationSql(content, { file, env });
+      // up refuses these before running anything: so does validate.
+      assertNoTransactionControl(parsed, file);
       stats.push({ file, version: version.toString(), type, useTx: parsed.useTx, up: parsed.up.length, down: parsed.down.length });
     } catch (error) {
       if (error instanceof GanderError) throw error;

@@ -15,3 +15,4 @@ export type {
   RunResult,
   StatusReport,
 } from './types.js';
+export { assertNoTransactionControl, TransactionControlError } from './transaction-control.js';

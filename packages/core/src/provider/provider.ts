@@ -12,6 +12,7 @@ import { planSteps, type PlanStep } from './plan.js';
 import { runMigration } from './runner.js';
 import { buildStatus, isDrifted } from './status.js';
 import { prepareCode, preparedSql } from './prepare-step.js';
+import { assertNoTransactionControl } from './transaction-control.js';
 import type {
   MigrationResult,
   Plan,
@@ -95,6 +96,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
         });
       }
       result = parseMigrationSql(source.content, { file: source.path, env: options.env ?? process.env });
+      assertNoTransactionControl(result, source.path);
       parsed.set(source.version, result);
     }
     return result;

@@ -67,6 +67,21 @@ function hiddenCause(error: unknown, step: PlannedMigration): unknown {
   });
 }
 
+/**
+ * After a failed statement inside our BEGIN: an aborted transaction refuses
+ * every query (SQLSTATE 25P02), which is the normal case. A query that runs
+ * and sees now() equal to statement_timestamp() runs in a transaction of its
+ * own: ours had ended (a COMMIT got through), so nothing will roll back.
+ */
+async function transactionEnded(session: Session): Promise<boolean> {
+  try {
+    const { rows } = await session.query<{ own: boolean }>('SELECT now() = statement_timestamp() AS own');
+    return rows[0]?.own === true;
+  } catch {
+    return false;
+  }
+}
+
 /** A failure in our own bookkeeping (version row, audit row, COMMIT), after the statements ran. */
 function bookkeepingError(step: PlannedMigration, what: string, error: unknown): GanderError {
   const message = error instanceof Error ? error.message : String(error);
@@ -189,8 +204,10 @@ export async function runMigration(ctx: RunContext, step: PlannedMigration): Pro
           throw bookkeepingError(step, 'commit the transaction', error);
         }
       } catch (error) {
+        // "Rolled back" only when it is true: ask the session whether our transaction still exists.
+        const ended = error instanceof GanderMigrationError && (await transactionEnded(ctx.session));
         await ctx.session.exec('ROLLBACK').catch(() => undefined);
-        throw error;
+        throw ended ? error.withTransactionEnded() : error;
       }
     } else {
       await runStatements(ctx, step);
