@@ -17,6 +17,7 @@ import { describeError, errorDetailLines, jsonError, type ErrorReport } from './
 import { toJsonText, type JsonDocument, type JsonResult } from './output/json.js';
 import { Logger } from './output/logger.js';
 import { interruptedReport } from './output/interrupted.js';
+import { checkedLabel, printableReport } from './output/printable-report.js';
 import { SIGNAL_EXIT_CODES, watchStopSignals, type StopSignal } from './signals.js';
 import { usageText } from './usage.js';
 
@@ -59,7 +60,7 @@ function resolveOptions(parsed: ParsedArgs, io: RunIO): CliOptions {
     sslKey: str(v, 'ssl-key'),
     json: bool(v, 'json'),
     logPrefix: prefixText,
-    envLabel: str(v, 'env-label') || io.env.GANDER_ENV || undefined,
+    envLabel: checkedLabel(str(v, 'env-label') || io.env.GANDER_ENV || undefined),
     lockTimeoutMs: num(v, 'lock-timeout'),
     noLock: bool(v, 'no-lock'),
     allowDrift: bool(v, 'allow-drift'),
@@ -118,6 +119,7 @@ class Session {
         };
       }
       if (f.interruptedBy !== undefined) report = interruptedReport(report, f.interruptedBy, f.outcome.error !== undefined);
+      report = printableReport(report);
       // Our own bug reads differently from an error the user can fix.
       log.print(colors.red(report.internal ? `gander: internal error: ${report.message}` : `${f.errorPrefix}: ${report.message}`));
       // The last statement started is the failing one only when the error is a statement's.

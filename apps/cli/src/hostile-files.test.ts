@@ -71,3 +71,36 @@ describe('validate on a hostile folder', () => {
     expect(result.stderr).toContain('found duplicate migration version 1');
   });
 });
+
+describe('nothing raw reaches the terminal; labels and numbers are bounded', () => {
+  it('escapes ESC and newlines of a file name in an error, so no line can be forged or recoloured', async () => {
+    const cwd = await makeProject({ 'migrations/00001_a.sql': UP });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(cwd, 'migrations', '00002_\u001b[32mgreen\nOK   00003_forged.sql'), 'SELECT 1;\n');
+    for (const json of [false, true]) {
+      const result = await gander([...(json ? ['--json'] : []), '-dir', 'migrations', 'validate'], cwd);
+      expect(result.code).toBe(1);
+      expect(result.stderr).not.toContain('\u001b');
+      expect(result.stderr.split('\n').some((line) => line.startsWith('OK   00003'))).toBe(false);
+      if (json) expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'E_PARSE' } });
+      else expect(result.stderr).toContain('\\x1b[32mgreen\\x0aOK   00003_forged.sql');
+    }
+  });
+
+  it('refuses an --env-label that is too long or holds control characters', async () => {
+    const cwd = await makeProject({ 'migrations/00001_a.sql': UP });
+    for (const label of ['x'.repeat(65), 'prod\u001b[2J']) {
+      const result = await gander(['--env-label', label, '-dir', 'migrations', 'validate'], cwd);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('invalid environment label');
+      expect(result.stderr).not.toContain('\u001b');
+    }
+    expect((await gander(['--env-label', 'staging', '-dir', 'migrations', 'validate'], cwd)).code).toBe(0);
+  });
+
+  it('refuses a history count PostgreSQL could not take, before connecting', async () => {
+    const { historyLimit } = await import('./commands/history.js');
+    expect(() => historyLimit(['99999999999999999999'])).toThrow(/at most 1000000 entries/);
+    expect(historyLimit(['50'])).toBe(50);
+  });
+});

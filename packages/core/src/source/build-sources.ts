@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GanderError } from '../errors.js';
+import { escapeControl, GanderError } from '../errors.js';
 import { goQuote } from '../parser/go-text.js';
 import { entryRole, parseMigrationFileName } from './file-name.js';
 import type { MigrationSource } from './types.js';
@@ -59,8 +59,8 @@ export function selectMigrations(candidates: readonly Candidate[]): Accepted[] {
     if (existing !== undefined) {
       throw new GanderError(
         'E_DUPLICATE_VERSION',
-        `found duplicate migration version ${parsed.version}:\n\texisting:${existing}\n\tcurrent:${candidate.fileName}`,
-        { hint: `each migration needs its own version: renumber ${candidate.fileName} or ${existing}` },
+        `found duplicate migration version ${parsed.version}:\n\texisting:${escapeControl(existing)}\n\tcurrent:${escapeControl(candidate.fileName)}`,
+        { hint: `each migration needs its own version: renumber ${escapeControl(candidate.fileName)} or ${escapeControl(existing)}` },
       );
     }
     seen.set(key, candidate.fileName);
