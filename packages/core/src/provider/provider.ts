@@ -13,6 +13,7 @@ import { runMigration } from './runner.js';
 import { buildStatus, isDrifted } from './status.js';
 import { prepareCode, preparedSql } from './prepare-step.js';
 import { assertNoTransactionControl } from './transaction-control.js';
+import { driftHint, onlyLineEndingsChanged } from './drift-hint.js';
 import type {
   MigrationResult,
   Plan,
@@ -118,10 +119,14 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     return dbStateFromRows(noVersioning ? [] : await store.listRows(q));
   }
 
-  async function driftedVersions(q: Queryable): Promise<bigint[]> {
-    if (!audit || options.allowDrift) return [];
+  async function driftedVersions(q: Queryable): Promise<{ versions: bigint[]; lineEndingsOnly: string[] }> {
+    if (!audit || options.allowDrift) return { versions: [], lineEndingsOnly: [] };
     const [recorded, state] = [await audit.appliedBy(q), await readState(q)];
-    return sources.filter((s) => isDrifted(s, state, recorded.get(s.version))).map((s) => s.version);
+    const drifted = sources.filter((s) => isDrifted(s, state, recorded.get(s.version)));
+    return {
+      versions: drifted.map((s) => s.version),
+      lineEndingsOnly: drifted.filter((s) => onlyLineEndingsChanged(s, recorded.get(s.version)?.checksum)).map((s) => s.fileName),
+    };
   }
 
   /** The version after a run; when the session died with the run, ask through a new connection. */
@@ -162,12 +167,12 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
         // Known before anything can refuse, so every result carries the real version.
         current = (await readState(session)).current;
         if (operation.kind.startsWith('up')) {
-          const drifted = await driftedVersions(session);
+          const { versions: drifted, lineEndingsOnly } = await driftedVersions(session);
           if (drifted.length > 0) {
             throw new GanderError(
               'E_DRIFT',
               `applied migration${drifted.length === 1 ? '' : 's'} ${drifted.join(', ')} changed since ${drifted.length === 1 ? 'it was' : 'they were'} applied (checksum differs from the audit log)`,
-              { hint: 'restore the applied files as they were and put the change in a new migration, or pass allowDrift (--allow-drift)' },
+              { hint: driftHint(lineEndingsOnly) },
             );
           }
         }
