@@ -1,11 +1,21 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { EMBEDDED_DATA_DIR, GanderError, maskConnectionString, pgDatabase, pgliteDatabase, type Database, type Session } from '@gander/core';
+import {
+  EMBEDDED_DATA_DIR,
+  GanderError,
+  maskConnectionString,
+  pgDatabase,
+  pgliteDatabase,
+  type DataDirLockOptions,
+  type Database,
+  type Session,
+} from '@gander/core';
 import type { Env } from './args/dotenv.js';
 import { goQuote } from './args/go-strconv.js';
 import { DsnError } from './dsn/key-value.js';
 import { parseDsn, type PgSettings, type TlsFiles } from './dsn/parse-dsn.js';
 import { loadTlsMaterial, tlsAttempts, tlsConfig, type PgTlsConfig } from './dsn/tls.js';
 import { CliError } from './errors.js';
+import { stoppable } from './stop-between.js';
 
 /** Where the commands run, resolved from DRIVER and DBSTRING (or the embedded default). */
 export type Target =
@@ -69,7 +79,11 @@ export function resolveTarget(driver: string, dbstring: string, cwd: string, env
 
 /** What the DBSTRING holds that must never be printed. */
 export function targetSecrets(target: Target | undefined): string[] {
-  return target?.driver === 'postgres' && target.settings.password ? [target.settings.password] : [];
+  const password = target?.driver === 'postgres' ? target.settings.password : undefined;
+  if (!password) return [];
+  // A message may quote it as typed in a URL: percent-encoded.
+  const encoded = encodeURIComponent(password);
+  return encoded === password ? [password] : [password, encoded];
 }
 
 /** The node-postgres config for one attempt. */
@@ -119,7 +133,9 @@ export interface OpenedDatabase {
  * -timeout, a second connection cancels the statement the way goose's
  * context cancellation does through pgx.
  */
-function cancellable(inner: Database): OpenedDatabase {
+function cancellable(plain: Database): OpenedDatabase {
+  const inner = plain;
+  const stop = stoppable(plain);
   const pids = new Set<number>();
   const db: Database = {
     kind: inner.kind,
@@ -128,7 +144,7 @@ function cancellable(inner: Database): OpenedDatabase {
     exec: (sql) => inner.exec(sql),
     close: () => inner.close(),
     async session(): Promise<Session> {
-      const session = await inner.session();
+      const session = await stop.db.session();
       const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const pid = rows[0]?.pid;
       if (pid !== undefined) pids.add(pid);
@@ -145,6 +161,8 @@ function cancellable(inner: Database): OpenedDatabase {
   return {
     db,
     async cancelRunning() {
+      // Between two statements there is nothing to cancel on the server: fail the next one instead.
+      if (!stop.busy()) return stop.stop();
       for (const pid of pids) await inner.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
     },
   };
@@ -176,11 +194,13 @@ export async function openTarget(
   flags: TlsFlags,
   cwd: string,
   extensions: ReadonlyMap<string, readonly string[]> = new Map(),
+  dataDirLock: DataDirLockOptions = {},
 ): Promise<OpenedDatabase> {
   if (target.driver === 'pglite') {
-    const db = await pgliteDatabase({ dataDir: target.dataDir, extensions });
-    // One in-process session: statements cannot be cancelled from outside.
-    return { db, cancelRunning: async () => undefined };
+    // The data directory is locked for this process's use (another gander waits, then refuses naming us).
+    // One in-process session: a statement cannot be cancelled from outside, so a stop fails the next one.
+    const stop = stoppable(await pgliteDatabase({ dataDir: target.dataDir, extensions, lock: dataDirLock }));
+    return { db: stop.db, cancelRunning: async () => stop.stop() };
   }
   const { settings } = target;
   // goose's -certfile/-ssl-cert/-ssl-key ("only support on mysql") are the pg TLS files here; a flag wins over the DBSTRING.

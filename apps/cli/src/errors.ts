@@ -12,6 +12,7 @@ export type CliErrorCode =
   | 'E_FILE_EXISTS'
   | 'E_IO'
   | 'E_TIMEOUT'
+  | 'E_INTERRUPTED'
   | 'E_VALIDATE'
   | 'E_NOT_A_TTY'
   | 'E_FLEET_TARGETS'

@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
-import { collectMigrations, createProvider, extensionsCreatedBy, GanderError, redactSecrets, type MigrationResult, type MigrationSource } from '@gander/core';
+import { collectMigrations, createProvider, describeDataDirHolder, extensionsCreatedBy, GanderError, redactSecrets, type MigrationResult, type MigrationSource } from '@gander/core';
 import { DotenvError, envFileMode, loadEnvFile } from './args/dotenv.js';
 import type { FlagValue, ParsedArgs } from './args/flags.js';
 import { DEFAULT_DIR, loadEnvConfig, resolveInvocation, type Invocation } from './args/merge-args.js';
@@ -17,6 +17,9 @@ import { describeError, errorDetailLines, jsonError, type ErrorReport } from './
 import { toJsonText, type JsonDocument, type JsonResult } from './output/json.js';
 import { Logger } from './output/logger.js';
 import { releaseProviderOptions, resolveReleaseOptions } from './release-options.js';
+import { interruptedReport } from './output/interrupted.js';
+import { checkedLabel, printableReport } from './output/printable-report.js';
+import { SIGNAL_EXIT_CODES, watchStopSignals, type StopSignal } from './signals.js';
 import { usageText } from './usage.js';
 
 /** Everything after flag parsing and -version: .env, the command, its output, the exit code. */
@@ -58,7 +61,7 @@ function resolveOptions(parsed: ParsedArgs, io: RunIO): CliOptions {
     sslKey: str(v, 'ssl-key'),
     json: bool(v, 'json'),
     logPrefix: prefixText,
-    envLabel: str(v, 'env-label') || io.env.GANDER_ENV || undefined,
+    envLabel: checkedLabel(str(v, 'env-label') || io.env.GANDER_ENV || undefined),
     lockTimeoutMs: num(v, 'lock-timeout'),
     noLock: bool(v, 'no-lock'),
     allowDrift: bool(v, 'allow-drift'),
@@ -75,6 +78,7 @@ interface Finish {
   dirPath?: string;
   trace?: RunTrace;
   timedOutAfterMs?: number;
+  interruptedBy?: StopSignal;
 }
 
 function jsonResult(r: MigrationResult): JsonResult {
@@ -105,9 +109,10 @@ class Session {
   /** Report the outcome: error lines on stderr, the JSON document on stdout; returns the exit code. */
   finish(f: Finish, log: Logger, colors: Palette): number {
     let report: ErrorReport | undefined;
-    if (f.outcome.error !== undefined || f.timedOutAfterMs !== undefined) {
+    if (f.outcome.error !== undefined || f.timedOutAfterMs !== undefined || f.interruptedBy !== undefined) {
       const dirPath = f.dirPath;
-      report = describeError(f.outcome.error ?? new CliError('E_TIMEOUT', 'the command was stopped'), targetSecrets(f.target), (file) =>
+      const stopped = new CliError(f.interruptedBy ? 'E_INTERRUPTED' : 'E_TIMEOUT', 'the command was stopped');
+      report = describeError(f.outcome.error ?? stopped, targetSecrets(f.target), (file) =>
         dirPath === undefined ? file : join(dirPath, file),
       );
       if (f.timedOutAfterMs !== undefined) {
@@ -118,6 +123,8 @@ class Session {
           hint: 'raise -timeout, or see what the statement waits for: SELECT pid, wait_event_type, wait_event, query FROM pg_stat_activity',
         };
       }
+      if (f.interruptedBy !== undefined) report = interruptedReport(report, f.interruptedBy, f.outcome.error !== undefined);
+      report = printableReport(report);
       // Our own bug reads differently from an error the user can fix.
       log.print(colors.red(report.internal ? `gander: internal error: ${report.message}` : `${f.errorPrefix}: ${report.message}`));
       // The last statement started is the failing one only when the error is a statement's.
@@ -138,6 +145,7 @@ class Session {
       };
       this.io.stdout.write(toJsonText(doc));
     }
+    if (f.interruptedBy !== undefined) return SIGNAL_EXIT_CODES[f.interruptedBy];
     return report ? 1 : 0;
   }
 }
@@ -163,22 +171,23 @@ async function withTimeout(
   timeoutMs: number,
   work: () => Promise<CommandOutcome>,
   cancel: () => Promise<void>,
-): Promise<{ outcome: CommandOutcome | undefined; timedOut: boolean }> {
+  signal: Promise<StopSignal> = new Promise(() => undefined),
+): Promise<{ outcome: CommandOutcome | undefined; timedOut: boolean; interruptedBy?: StopSignal }> {
   const settled = work().then(
     (outcome) => outcome,
     (error: unknown) => ({ error }) as CommandOutcome,
   );
-  if (timeoutMs <= 0) return { outcome: await settled, timedOut: false };
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((done) => {
-    timer = setTimeout(() => done('timeout'), timeoutMs);
+    if (timeoutMs > 0) timer = setTimeout(() => done('timeout'), timeoutMs);
   });
-  const first = await Promise.race([settled, deadline]);
+  // A stop signal is handled like the deadline: cancel, then give the work a moment to report.
+  const first = await Promise.race([settled, deadline, signal.then((name) => ({ signal: name }))]);
   clearTimeout(timer);
-  if (first !== 'timeout') return { outcome: first, timedOut: false };
+  if (first !== 'timeout' && !('signal' in first)) return { outcome: first, timedOut: false };
   await cancel();
   const late = await withinMs(settled, 5000);
-  return { outcome: late, timedOut: true };
+  return first === 'timeout' ? { outcome: late, timedOut: true } : { outcome: late, timedOut: false, interruptedBy: first.signal };
 }
 
 async function sourcesFor(command: string, dir: string): Promise<MigrationSource[]> {
@@ -216,6 +225,8 @@ async function runDbCommand(
   const trace: RunTrace = { lastStatement: undefined, results: [] };
   let opened = undefined as OpenedDatabase | undefined;
   let timedOut = false;
+  let interruptedBy: StopSignal | undefined;
+  const signals = watchStopSignals();
   let outcome: CommandOutcome | undefined;
   try {
     const sources = await sourcesFor(command, dirPath);
@@ -229,6 +240,10 @@ async function runDbCommand(
           { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey },
           io.cwd,
           extensionsCreatedBy(sources),
+          {
+            timeoutMs: options.lockTimeoutMs,
+            onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
+          },
         );
         const provider = await createProvider({
           db: opened.db,
@@ -254,14 +269,19 @@ async function runDbCommand(
       async () => {
         await opened?.cancelRunning();
       },
+      signals.first,
     );
     timedOut = ran.timedOut;
+    interruptedBy = ran.interruptedBy;
     outcome = ran.outcome ?? { results: trace.results };
   } catch (error) {
     outcome = { error };
   } finally {
     // PGlite must close to flush its files; a pg pool stuck on a cancelled query must not hold the exit.
     if (opened) await closeQuietly(opened, target.driver === 'pglite' ? 30_000 : 3000);
+    // Without a signal, Node's defaults apply again. After one, keep listening to the end of the
+    // process: a second signal must exit at once, whatever is still winding down.
+    if (interruptedBy === undefined) signals.dispose();
   }
   return session.finish(
     {
@@ -272,6 +292,7 @@ async function runDbCommand(
       dirPath,
       trace,
       ...(timedOut ? { timedOutAfterMs: options.timeoutMs } : {}),
+      ...(interruptedBy ? { interruptedBy } : {}),
     },
     log,
     colors,

@@ -94,9 +94,15 @@ describe('create', () => {
     expect((await gander(['create'], { cwd })).code).toBe(1);
     const noDir = await gander(['-dir', join(cwd, 'nope'), 'create', 'x'], { cwd });
     expect(logLines(noDir.stderr)[0]).toContain('failed to create migration file: open');
+  });
+
+  it('never reuses a version: create twice in one second takes the next free second', async () => {
+    const cwd = await makeProject({ 'm/.keep': '' });
     await gander(['-dir', join(cwd, 'm'), 'create', 'x'], { cwd });
-    const again = await gander(['-dir', join(cwd, 'm'), 'create', 'x'], { cwd });
-    expect(logLines(again.stderr)[0]).toMatch(/already exists$/);
+    const again = await gander(['-dir', join(cwd, 'm'), 'create', 'y'], { cwd });
+    expect(again.code).toBe(0);
+    expect((await readdir(join(cwd, 'm'))).filter((n) => n.endsWith('.sql')).sort()).toEqual(['20251105090307_x.sql', '20251105090308_y.sql']);
+    expect((await gander(['-dir', join(cwd, 'm'), 'validate'], { cwd })).code).toBe(0);
   });
 });
 

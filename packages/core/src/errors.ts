@@ -11,6 +11,8 @@ export type GanderErrorCode =
   | 'E_NO_MIGRATIONS'
   | 'E_DIR_NOT_FOUND'
   | 'E_READ_FAILED'
+  | 'E_UNSAFE_FILE'
+  | 'E_TRANSACTION_CONTROL'
   | 'E_MISSING_MIGRATION'
   | 'E_UNKNOWN_MIGRATION'
   | 'E_VERSION_NOT_FOUND'
@@ -58,12 +60,25 @@ export class GanderParseError extends GanderError {
   readonly line: number;
 
   constructor(message: string, details: { file?: string | undefined; line: number; hint?: string; cause?: unknown }) {
-    const where = `${details.file ?? '<sql>'}:${details.line}`;
+    const where = `${details.file === undefined ? '<sql>' : escapeControl(details.file)}:${details.line}`;
     super('E_PARSE', `${where}: ${message}`, { hint: details.hint, cause: details.cause });
     this.name = 'GanderParseError';
     this.file = details.file;
     this.line = details.line;
   }
+}
+
+/**
+ * A name from outside (a file name) as it may appear inside a message: control
+ * characters as `\xNN`, so a newline or ESC in a file name cannot forge or
+ * recolour an output line.
+ */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1f\x7f\u0080-\u009f\u2028\u2029]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 export function isGanderError(value: unknown): value is GanderError {

@@ -1,6 +1,6 @@
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseVersionFromFileName } from '@gander/core';
+import { GanderError, parseVersionFromFileName } from '@gander/core';
 import { CliError } from '../errors.js';
 import type { CommandContext, CommandOutcome } from './context.js';
 import { goMigrationVersions, listMigrations } from './files.js';
@@ -11,13 +11,33 @@ const TYPES = ['sql', 'ts'] as const;
 
 /** The next version: a UTC timestamp, or with -s the highest sequential version + 1 (`%05v`). */
 export async function nextVersion(dir: string, sequential: boolean, now: Date): Promise<string> {
-  if (!sequential) return timestampVersion(now);
-  const versions = [
-    ...(await listMigrations(dir)).map((m) => m.version),
+  const existing = [
+    ...(await listMigrations(dir).catch((error: unknown) => {
+      // A missing directory is reported when the file is written, with goose's text.
+      if (error instanceof GanderError && error.code === 'E_DIR_NOT_FOUND' && !sequential) return [];
+      throw error;
+    })).map((m) => m.version),
     ...(await goMigrationVersions(dir, parseVersionFromFileName)).map((m) => m.version),
-  ].filter(isSequentialVersion);
+  ];
+  if (!sequential) return freeTimestampVersion(now, new Set(existing));
+  const versions = existing.filter(isSequentialVersion);
   const last = versions.reduce((max, v) => (v > max ? v : max), 0n);
   return sequentialVersion(last + 1n);
+}
+
+/**
+ * The timestamp version for `now`, or the next free second when a file already
+ * has it: two `create` calls within one second must not make two migrations
+ * with one version (goose does; `up` then refuses both as duplicates).
+ */
+function freeTimestampVersion(now: Date, taken: ReadonlySet<bigint>): string {
+  let at = now.getTime();
+  let version = timestampVersion(new Date(at));
+  while (taken.has(BigInt(version))) {
+    at += 1000;
+    version = timestampVersion(new Date(at));
+  }
+  return version;
 }
 
 /** goose's CreateWithTemplate: `<version>_<snake_name>.<type>` in -dir. */

@@ -12,8 +12,16 @@ export function historyLimit(args: readonly string[]): number {
   if (!/^\d+$/.test(text) || Number(text) < 1) {
     throw new CliError('E_USAGE', `history takes a number of entries (got '${text}')`, { hint: 'e.g. gander history 50' });
   }
+  // PostgreSQL's LIMIT is an int8: a bigger number would come back as a raw SQL range error.
+  if (Number(text) > HISTORY_MAX) {
+    throw new CliError('E_USAGE', `history shows at most ${HISTORY_MAX} entries (got ${text.length > 24 ? `${text.slice(0, 24)}…` : text})`, {
+      hint: `pass a number from 1 to ${HISTORY_MAX}`,
+    });
+  }
   return Number(text);
 }
+
+const HISTORY_MAX = 1_000_000;
 
 export function renderHistory(rows: readonly AuditRow[]): string {
   if (rows.length === 0) return 'no entries: gander has not applied or rolled back anything in this database yet\n';

@@ -43,8 +43,9 @@ export function renderPlan(plan: Plan): string {
       out.push('', step.useTx ? `-- group ${step.group}: ${size} migration${size === 1 ? '' : 's'} in one transaction (BEGIN … COMMIT), all or nothing` : `-- group ${step.group}: NO TRANSACTION, on its own`);
     }
     out.push('', `-- ${step.file} (${step.direction}${step.useTx ? '' : ', NO TRANSACTION'})`);
-    if (step.statements.length === 0) out.push('-- (no statements)');
-    for (const statement of step.statements) out.push(statement.sql);
+    if (step.codeMigration) out.push(`-- ${step.codeMigration === 'ts' ? 'TypeScript' : 'JavaScript'} code migration: not loaded by plan (loading runs its code); its statements are known only when it runs`);
+    else if (step.statements.length === 0) out.push('-- (no statements)');
+    for (const statement of step.statements) out.push(statement.shown ?? statement.sql);
   }
   out.push('');
   return out.join('\n');
@@ -69,7 +70,8 @@ export async function planCommand(ctx: DbCommandContext): Promise<CommandOutcome
         direction: s.direction,
         useTx: s.useTx,
         checksum: s.checksum,
-        statements: s.statements.map((st) => ({ line: st.line, sql: st.sql })),
+        ...(s.codeMigration ? { codeMigration: s.codeMigration } : {}),
+        statements: s.statements.map((st) => ({ line: st.line, sql: st.shown ?? st.sql })),
       })),
       ...(lint === undefined ? {} : { lint }),
     },

@@ -1,5 +1,6 @@
 import { describeBlockers, describeHolders, type MigrationResult, type ProviderEvent } from '@gander/core';
 import { formatMigrationDuration } from '../output/duration.js';
+import { printableLine } from '../output/printable.js';
 import type { DbCommandContext } from './context.js';
 
 // goose's clearStatement (migration_sql.go): drop whole-line comments and empty lines.
@@ -12,7 +13,8 @@ export function clearStatement(sql: string): string {
 
 /** goose's `OK   <file> (<dur>)` (OK and three spaces) or `EMPTY <file> (<dur>)`. */
 export function migrationLine(file: string, empty: boolean, durationMs: number): string {
-  return `${empty ? 'EMPTY ' : 'OK   '}${file} (${formatMigrationDuration(durationMs)})`;
+  // A file name with a newline or ESC must not forge or recolour a line.
+  return `${empty ? 'EMPTY ' : 'OK   '}${printableLine(file)} (${formatMigrationDuration(durationMs)})`;
 }
 
 /** What the failing statement was, for -v error detail. */

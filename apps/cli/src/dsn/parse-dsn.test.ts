@@ -98,3 +98,27 @@ describe('TLS files', () => {
     });
   });
 });
+
+describe('settings gander cannot honour are refused, not ignored', () => {
+  it.each([
+    'host=h channel_binding=require',
+    'host=h gssencmode=require',
+    'postgres://u@h/db?channel_binding=require',
+    'host=h sslcrl=/etc/crl.pem',
+    'host=h target_session_attrs=read-write',
+    'host=h requirepeer=postgres',
+  ])('%s', (dsn) => {
+    expect(() => parseDsn(dsn)).toThrow(/cannot be honoured/);
+  });
+
+  it.each(['host=h channel_binding=prefer', 'host=h gssencmode=disable', 'host=h target_session_attrs=any'])('accepts %s', (dsn) => {
+    expect(parseDsn(dsn).host).toBe('h');
+  });
+});
+
+describe('unsupported settings from the environment', () => {
+  it('refuses PGCHANNELBINDING=require and PGGSSENCMODE=require', () => {
+    expect(() => parseDsn('host=h', { PGCHANNELBINDING: 'require' })).toThrow(/channel_binding/);
+    expect(() => parseDsn('host=h', { PGGSSENCMODE: 'require' })).toThrow(/gssencmode/);
+  });
+});

@@ -1,6 +1,7 @@
 import { parse as parseUrl } from 'pg-connection-string';
 import type { Env } from '../args/dotenv.js';
 import { DsnError, parseKeyValueDsn } from './key-value.js';
+import { refuseUnsupported } from './unsupported.js';
 
 /**
  * A goose DBSTRING for the postgres/pgx driver, in either of the forms pgx
@@ -41,7 +42,8 @@ export interface PgSettings {
 }
 
 // libpq/pgx client settings that node-postgres has no use for: accepted so a
-// DBSTRING that works with goose works here, and otherwise ignored.
+// DBSTRING that works with goose works here, and otherwise ignored, unless
+// their value asks for a protection we cannot give (unsupported.ts).
 const IGNORED_KEYWORDS = new Set([
   'passfile',
   'channel_binding',
@@ -198,11 +200,16 @@ export function parseDsn(dsn: string, env: Env = {}): PgSettings {
   ]);
   for (const [name, value] of kv) {
     if (handled.has(name)) continue;
+    refuseUnsupported(name, value);
     if (IGNORED_KEYWORDS.has(name)) settings.ignored.push(name);
     // pgx sends any other keyword to the server as a run-time parameter
     // (search_path=app, statement_timeout=5s): do the same through `options`.
     else if (/^[a-z_][a-z0-9_.]*$/i.test(name)) runtime.push(runtimeOption(name, value));
     else throw new DsnError(`invalid connection option "${name}"`);
+  }
+  // libpq reads these from the environment too.
+  for (const [name, envName] of [['channel_binding', 'PGCHANNELBINDING'], ['gssencmode', 'PGGSSENCMODE'], ['target_session_attrs', 'PGTARGETSESSIONATTRS']] as const) {
+    if (!kv.has(name)) refuseUnsupported(name, env[envName] ?? '');
   }
   if (runtime.length > 0) settings.options = runtime.join(' ');
   return settings;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError } from '../errors.js';
@@ -73,6 +74,7 @@ export function tlsConfig(attempt: TlsAttempt, material: TlsMaterial, host: stri
   const config: PgTlsConfig = { rejectUnauthorized: attempt !== 'tls-no-verify', ...material };
   // verify-ca: the chain must verify, the host name need not match.
   if (attempt === 'tls-verify-ca') config.checkServerIdentity = () => undefined;
-  if (host && !host.startsWith('/')) config.servername = host;
+  // SNI takes names only: an IP address there makes Node warn (DEP0123) on every connection.
+  if (host && !host.startsWith('/') && isIP(host) === 0) config.servername = host;
   return config;
 }

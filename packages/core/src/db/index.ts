@@ -5,3 +5,4 @@ export { pgliteDatabase, type PgliteInstance, type PgliteOptions } from './pglit
 export { PGLITE_EXTENSIONS } from './pglite-extension-names.js';
 export { extensionsCreatedBy } from './created-extensions.js';
 export { EMBEDDED_DATA_DIR, openDatabase, type DatabaseTarget } from './open.js';
+export { dataDirLockPath, describeDataDirHolder, lockDataDir, type DataDirLock, type DataDirLockHolder, type DataDirLockOptions } from './data-dir-lock.js';

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database, QueryResult, Session } from './database.js';
+import { lockDataDir, type DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
 import { importOptional } from './optional-import.js';
 import { pgliteExtensions } from './pglite-extensions.js';
 
@@ -27,6 +28,11 @@ export interface PgliteOptions {
    * (extensionsCreatedBy(sources)), for the E_EXTENSION_UNAVAILABLE error when PGlite has no such extension.
    */
   extensions?: readonly string[] | ReadonlyMap<string, readonly string[]>;
+  /**
+   * The cross-process lock on the data directory (lockDataDir), held until
+   * `close()`: on by default; `false` only when the caller holds it itself.
+   */
+  lock?: DataDirLockOptions | false;
 }
 
 type PgliteModule = typeof import('@electric-sql/pglite');
@@ -48,6 +54,7 @@ async function loadVector(): Promise<VectorModule['vector'] | undefined> {
 export async function pgliteDatabase(target: PgliteInstance | PgliteOptions = {}): Promise<Database> {
   let db: PGlite;
   let owned = false;
+  let lock: DataDirLock | undefined;
   let label: string;
   if ('query' in target && typeof target.query === 'function') {
     db = target as unknown as PGlite;
@@ -57,13 +64,19 @@ export async function pgliteDatabase(target: PgliteInstance | PgliteOptions = {}
     const { PGlite: PGliteCtor } = await importOptional<PgliteModule>('@electric-sql/pglite', 'the embedded database');
     const dataDir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    const requested = options.extensions ?? [];
-    const names = Array.isArray(requested) ? (requested as readonly string[]) : [...(requested as ReadonlyMap<string, readonly string[]>).keys()];
-    const neededBy = Array.isArray(requested) ? undefined : (requested as ReadonlyMap<string, readonly string[]>);
-    const extensions = await pgliteExtensions(names, neededBy);
-    const vector = extensions.vector ?? (options.vector === false ? undefined : await loadVector());
-    if (vector) extensions.vector = vector;
-    db = await PGliteCtor.create(dataDir, { extensions });
+    lock = dataDir && options.lock !== false ? await lockDataDir(dataDir, options.lock ?? {}) : undefined;
+    try {
+      const requested = options.extensions ?? [];
+      const names = Array.isArray(requested) ? (requested as readonly string[]) : [...(requested as ReadonlyMap<string, readonly string[]>).keys()];
+      const neededBy = Array.isArray(requested) ? undefined : (requested as ReadonlyMap<string, readonly string[]>);
+      const extensions = await pgliteExtensions(names, neededBy);
+      const vector = extensions.vector ?? (options.vector === false ? undefined : await loadVector());
+      if (vector) extensions.vector = vector;
+      db = await PGliteCtor.create(dataDir, { extensions });
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
     owned = true;
     label = `pglite:${dataDir ?? 'memory://'}`;
   }
@@ -84,7 +97,11 @@ export async function pgliteDatabase(target: PgliteInstance | PgliteOptions = {}
       return { ...ops, release: async () => undefined };
     },
     async close() {
-      if (owned) await db.close();
+      try {
+        if (owned) await db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

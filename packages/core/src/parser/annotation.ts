@@ -1,4 +1,4 @@
-import { equalFoldAscii, goQuote, goTrimSpace } from './go-text.js';
+import { equalFoldAscii, goTrimSpace, quoteExcerpt } from './go-text.js';
 
 /** The annotations goose understands, spelled as goose spells them. */
 export type Annotation =
@@ -36,20 +36,20 @@ export type AnnotationResult = { ok: true; annotation: Annotation } | { ok: fals
  */
 export function extractAnnotation(line: string): AnnotationResult {
   if (line.startsWith(' ') || line.startsWith('\t')) {
-    return fail('leading-whitespace', `${goQuote(line)} contains leading whitespace: invalid annotation`);
+    return fail('leading-whitespace', `${quoteExcerpt(line)} contains leading whitespace: invalid annotation`);
   }
   let cmd = line.split('--').join('');
   const at = cmd.indexOf('+goose');
   if (at !== -1) cmd = cmd.slice(0, at) + cmd.slice(at + '+goose'.length);
   if (cmd.includes('+goose')) {
-    return fail('multiple', `${goQuote(cmd)} contains multiple '+goose' annotations: invalid annotation`);
+    return fail('multiple', `${quoteExcerpt(cmd)} contains multiple '+goose' annotations: invalid annotation`);
   }
   cmd = goTrimSpace(cmd);
   if (cmd === '') return fail('empty', 'empty annotation');
   for (const annotation of ANNOTATIONS) {
     if (equalFoldAscii(cmd, annotation)) return { ok: true, annotation };
   }
-  return fail('unsupported', `${goQuote(cmd)} not supported: invalid annotation`);
+  return fail('unsupported', `${quoteExcerpt(cmd)} not supported: invalid annotation`);
 }
 
 function fail(kind: AnnotationProblem['kind'], message: string): AnnotationResult {

@@ -113,3 +113,27 @@ export function equalFoldAscii(s: string, asciiTarget: string): boolean {
   }
   return i === s.length && j === asciiTarget.length;
 }
+
+/** How much of a line an error message may quote: enough to recognise it, never a whole file's worth. */
+export const EXCERPT_MAX_CHARS = 80;
+
+/**
+ * A short, escaped excerpt of a line for an error message: goQuote of at most
+ * `max` characters, then how many were left out. A "line" may be a whole
+ * binary file (a symlink to /proc/self/environ has no newline), so no error
+ * ever quotes more than this; control characters cannot reach the terminal.
+ */
+export function quoteExcerpt(s: string, max = EXCERPT_MAX_CHARS): string {
+  if (s.length <= max) return goQuote(s);
+  // Slice before splitting into code points: the text may be megabytes long.
+  const head = Array.from(s.slice(0, max * 2)).slice(0, max).join('');
+  const omitted = s.length - head.length;
+  if (omitted === 0) return goQuote(s);
+  return `${goQuote(head)}… (${omitted} more character${omitted === 1 ? '' : 's'})`;
+}
+
+/** A line as goose prints it (unquoted) when it is short and plain; otherwise its quoted excerpt. */
+export function plainOrExcerpt(s: string, max = EXCERPT_MAX_CHARS): string {
+  // eslint-disable-next-line no-control-regex
+  return s.length <= max && !/[\x00-\x1f\x7f-\x9f\u2028\u2029]/.test(s) ? s : quoteExcerpt(s, max);
+}

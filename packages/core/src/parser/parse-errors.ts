@@ -1,6 +1,6 @@
 import { GanderParseError } from '../errors.js';
 import type { AnnotationProblem } from './annotation.js';
-import { goQuote } from './go-text.js';
+import { plainOrExcerpt, quoteExcerpt } from './go-text.js';
 import type { EnvsubProblemKind } from './interpolate.js';
 import { STATE, type ParserState } from './states.js';
 import type { Direction } from './types.js';
@@ -30,7 +30,7 @@ export function annotationError(where: Where, rawLine: string, problem: Annotati
     empty: `write the annotation after \`+goose\`, one of: ${ANNOTATION_LIST}`,
     unsupported: `supported annotations are ${ANNOTATION_LIST}; a \`--\` comment that is not an annotation must not contain \`+goose\``,
   };
-  return parseError(where, `failed to parse annotation line ${goQuote(rawLine)}: ${problem.message}`, hints[problem.kind]);
+  return parseError(where, `failed to parse annotation line ${quoteExcerpt(rawLine)}: ${problem.message}`, hints[problem.kind]);
 }
 
 export function duplicateUpError(where: Where, state: ParserState): GanderParseError {
@@ -77,7 +77,7 @@ export function envsubError(where: Where, kind: EnvsubProblemKind, problem: stri
       'while ENVSUB is on, a `$` must start `$NAME` or `${NAME}`: write a literal `$` as `$$` or `\\$`, or put `-- +goose ENVSUB OFF` before these lines (for example around `$$` function bodies)',
     range: 'use a smaller substring length in the `${VAR:offset:length}` expansion',
   };
-  return parseError(where, `variable substitution failed: ${problem}:\n${rawLine}`, hints[kind]);
+  return parseError(where, `variable substitution failed: ${problem}:\n${plainOrExcerpt(rawLine)}`, hints[kind]);
 }
 
 export function unexpectedStartLineError(where: Where, line: string): GanderParseError {
@@ -88,7 +88,7 @@ export function unexpectedStartLineError(where: Where, line: string): GanderPars
     where.line === 1 && line.startsWith('\uFEFF')
       ? 'the file starts with a UTF-8 byte order mark (BOM), which goose does not accept: save the file as UTF-8 without BOM'
       : 'add `-- +goose Up` before the first statement: only blank lines and `--` comments may come before it';
-  return parseError(where, `failed to parse migration: unexpected state 0 on line ${goQuote(line)}, ${SEE}`, hint);
+  return parseError(where, `failed to parse migration: unexpected state 0 on line ${quoteExcerpt(line)}, ${SEE}`, hint);
 }
 
 export function lineTooLongError(where: Where): GanderParseError {
@@ -125,7 +125,7 @@ export function missingSemicolonError(
   const before = downLine === undefined ? '' : ` (before \`-- +goose Down\` on line ${downLine})`;
   return parseError(
     where,
-    `failed to parse migration: state ${state}, direction: ${direction}: unexpected unfinished SQL query: ${goQuote(pending)}: missing semicolon?`,
+    `failed to parse migration: state ${state}, direction: ${direction}: unexpected unfinished SQL query: ${quoteExcerpt(pending)}: missing semicolon?`,
     `${WRAP_HINT}${before}`,
   );
 }

@@ -1,5 +1,6 @@
 import { GanderParseError } from '../errors.js';
 import { parseDirection } from './state-machine.js';
+import { recordingEnv } from './substitutions.js';
 import type { Direction, ParsedMigrationSql, ParsedSql, ParseOptions } from './types.js';
 
 /** Statements of one direction, with their line numbers. Throws only GanderParseError. */
@@ -30,7 +31,11 @@ export function parseSql(sql: string, direction: Direction, options: ParseOption
  * first, so an error in both reports the up one.
  */
 export function parseMigrationSql(sql: string, options: ParseOptions = {}): ParsedMigrationSql {
-  const up = parseSqlStatements(sql, 'up', options);
-  const down = parseSqlStatements(sql, 'down', options);
-  return { up: up.statements, down: down.statements, useTx: up.useTx };
+  // Only an ENVSUB file reads variables: watch which, so their values can be hidden when printed.
+  const watched = sql.includes('ENVSUB') ? recordingEnv(options.env ?? process.env) : undefined;
+  const opts = watched ? { ...options, env: watched.env } : options;
+  const up = parseSqlStatements(sql, 'up', opts);
+  const down = parseSqlStatements(sql, 'down', opts);
+  const substitutions = watched?.substitutions() ?? [];
+  return { up: up.statements, down: down.statements, useTx: up.useTx, ...(substitutions.length > 0 ? { substitutions } : {}) };
 }

@@ -1,3 +1,5 @@
+import type { Substitution } from './substitutions.js';
+
 /** Which half of a migration file to read. */
 export type Direction = 'up' | 'down';
 
@@ -31,4 +33,9 @@ export interface ParsedMigrationSql {
   up: ParsedStatement[];
   down: ParsedStatement[];
   useTx: boolean;
+  /**
+   * Values ENVSUB substituted, by variable. Anything that prints a statement
+   * shows them as `${NAME}` (hideSubstitutions): they may be secrets.
+   */
+  substitutions?: Substitution[];
 }

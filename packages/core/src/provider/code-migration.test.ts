@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,10 +38,11 @@ describe('code migrations', () => {
   it('runs up and down functions with the session, records versions, and treats a missing function as empty', async () => {
     const provider = await createProvider({ db, dir });
     const plan = await provider.plan({ kind: 'up' });
-    expect(plan.steps.map((s) => [s.file, s.statements.length, typeof s.code])).toEqual([
-      ['00001_users.sql', 1, 'undefined'],
-      ['00002_seed_users.js', 0, 'function'],
-      ['00003_empty.js', 0, 'undefined'],
+    // A plan never loads code (loading runs it): it names the code migrations instead.
+    expect(plan.steps.map((s) => [s.file, s.statements.length, typeof s.code, s.codeMigration])).toEqual([
+      ['00001_users.sql', 1, 'undefined', undefined],
+      ['00002_seed_users.js', 0, 'undefined', 'js'],
+      ['00003_empty.js', 0, 'undefined', 'js'],
     ]);
     const up = await provider.up();
     expect(up.error).toBeUndefined();
@@ -53,6 +55,21 @@ describe('code migrations', () => {
     const down = await provider.downTo(1n);
     expect(down.results.map((r) => r.version)).toEqual([3n, 2n]);
     expect((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM users')).rows[0]!.n).toBe('0');
+  });
+
+  it('plan and status never execute a code migration (its top-level code does not run)', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'gander-code-plan-'));
+    const marker = join(own, 'ran.txt');
+    try {
+      await writeFile(join(own, '00001_side_effect.js'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport async function up() {}\n`);
+      const provider = await createProvider({ db, dir: own, table: 'code_plan_versions', auditLog: false });
+      const plan = await provider.plan({ kind: 'up' });
+      expect(plan.steps.map((s) => [s.file, s.codeMigration])).toEqual([['00001_side_effect.js', 'js']]);
+      await provider.status();
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
   });
 
   it('rolls a failing transactional function back and names the file; runs transaction = false outside one', async () => {

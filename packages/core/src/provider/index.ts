@@ -23,3 +23,4 @@ export type {
   RunResult,
   StatusReport,
 } from './types.js';
+export { assertNoTransactionControl, TransactionControlError } from './transaction-control.js';

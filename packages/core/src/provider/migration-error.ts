@@ -17,6 +17,12 @@ export interface StatementFailure {
   sqlState: string | undefined;
   serverMessage: string;
   detail: string | undefined;
+  /**
+   * The session was found outside any transaction after the failure: the
+   * migration's own transaction had ended before it (something committed),
+   * so what ran before it was not rolled back.
+   */
+  transactionEnded?: boolean;
 }
 
 function excerptOf(sql: string): string {
@@ -38,7 +44,9 @@ export class GanderMigrationError extends GanderError {
     const { sql, ...rest } = failure;
     const full: StatementFailure = { ...rest, excerpt: excerptOf(sql) };
     const line = full.errorLine ?? full.statementLine;
-    const state = full.useTx
+    const state = full.transactionEnded
+      ? "the migration's transaction had already ended before this statement (something in it committed): the statements before it may stay applied; the version was not recorded"
+      : full.useTx
       ? 'the transaction was rolled back: nothing of this migration was applied'
       : full.statementIndex === 2
         ? `NO TRANSACTION: statement 1 of ${full.statementCount} ran and stays applied; the version was not recorded`
@@ -57,5 +65,13 @@ export class GanderMigrationError extends GanderError {
     );
     this.name = 'GanderMigrationError';
     this.failure = full;
+  }
+
+  /** The same failure, saying the transaction had ended before it (so nothing was rolled back). */
+  withTransactionEnded(): GanderMigrationError {
+    const { excerpt, ...rest } = this.failure;
+    const copy = new GanderMigrationError({ ...rest, sql: excerpt, transactionEnded: true }, this.cause);
+    copy.failure.excerpt = excerpt;
+    return copy;
   }
 }

@@ -1,9 +1,10 @@
 import { GanderError } from '../errors.js';
 import { parseMigrationSql, type ParsedMigrationSql } from '../parser/index.js';
 import { collectMigrations, type MigrationSource } from '../source/index.js';
-import { loadCodeMigration } from './code-migration.js';
 import type { PlanStep } from './plan.js';
+import { prepareCode, preparedSql } from './prepare-step.js';
 import { duplicateVersionError, versionNotFoundError } from './provider-errors.js';
+import { assertNoTransactionControl } from './transaction-control.js';
 import type { PlannedMigration, ProviderOptions } from './types.js';
 
 /** The migration files of a provider, sorted by version, each version once. */
@@ -18,7 +19,8 @@ export interface MigrationCollector {
   parseSource(source: MigrationSource): ParsedMigrationSql;
   /** The parsed statements of a version; E_VERSION_NOT_FOUND when it has no file. */
   statements(version: bigint): ParsedMigrationSql;
-  prepare(step: PlanStep): Promise<PlannedMigration>;
+  /** A step with its statements; `loadCode` false (plan): a code migration is described, never imported. */
+  prepare(step: PlanStep, loadCode: boolean): Promise<PlannedMigration>;
 }
 
 export function migrationCollector(
@@ -36,36 +38,15 @@ export function migrationCollector(
         });
       }
       result = parseMigrationSql(source.content, { file: source.path, env });
+      assertNoTransactionControl(result, source.path);
       parsed.set(source.version, result);
     }
     return result;
   }
 
-  async function prepare(step: PlanStep): Promise<PlannedMigration> {
-    if (step.source.kind !== 'sql') {
-      const code = await loadCodeMigration(step.source);
-      const fn = step.direction === 'up' ? code.up : code.down;
-      return {
-        version: step.source.version,
-        file: step.source.fileName,
-        path: step.source.path,
-        direction: step.direction,
-        useTx: code.useTx,
-        statements: [],
-        checksum: step.source.checksum,
-        ...(fn ? { code: fn } : {}),
-      };
-    }
-    const sql = parseSource(step.source);
-    return {
-      version: step.source.version,
-      file: step.source.fileName,
-      path: step.source.path,
-      direction: step.direction,
-      useTx: sql.useTx,
-      statements: (step.direction === 'up' ? sql.up : sql.down).map((s) => ({ sql: s.sql, line: s.line })),
-      checksum: step.source.checksum,
-    };
+  async function prepare(step: PlanStep, loadCode: boolean): Promise<PlannedMigration> {
+    if (step.source.kind !== 'sql') return prepareCode(step, loadCode);
+    return preparedSql(step, parseSource(step.source));
   }
 
   return {

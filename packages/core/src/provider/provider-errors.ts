@@ -1,3 +1,4 @@
+import { driftHint } from './drift-hint.js';
 import { GanderError } from '../errors.js';
 import type { MigrationSource } from '../source/index.js';
 
@@ -23,12 +24,12 @@ export function runError(error: unknown): GanderError | undefined {
   return databaseError(error);
 }
 
-export function driftError(drifted: readonly bigint[]): GanderError {
+export function driftError(drifted: readonly bigint[], lineEndingsOnly: readonly string[] = []): GanderError {
   const one = drifted.length === 1;
   return new GanderError(
     'E_DRIFT',
     `applied migration${one ? '' : 's'} ${drifted.join(', ')} changed since ${one ? 'it was' : 'they were'} applied (checksum differs from the audit log)`,
-    { hint: 'restore the applied files as they were and put the change in a new migration, or pass allowDrift (--allow-drift)' },
+    { hint: driftHint(lineEndingsOnly) },
   );
 }
 

@@ -56,10 +56,10 @@ export async function runOperation(ctx: ProviderContext, operation: PlanOperatio
       const up = operation.kind.startsWith('up');
       if (up) {
         const drifted = await driftedVersions(ctx, session);
-        if (drifted.length > 0) throw driftError(drifted);
+        if (drifted.versions.length > 0) throw driftError(drifted.versions, drifted.lineEndingsOnly);
       }
       await refuseAfterFailedPartWay(ctx, session, up ? 'up' : 'down');
-      const plan = await computePlan(ctx, session, operation);
+      const plan = await computePlan(ctx, session, operation, true);
       current = plan.currentVersion;
       const run: RunContext = {
         session,

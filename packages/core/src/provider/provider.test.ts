@@ -207,10 +207,19 @@ DROP TABLE IF EXISTS a;
 
     const refused = await provider.up();
     expect(refused.error?.code).toBe('E_DRIFT');
+    expect(refused.error?.hint).not.toContain('line endings');
     expect(refused.results).toEqual([]);
     const allowed = await (await createProvider({ db, sources: edited, allowDrift: true })).up();
     expect(allowed.error).toBeUndefined();
     expect(allowed.results.map((r) => r.version)).toEqual([3n, 4n]);
+  });
+
+  it('says when only the line endings of an applied file changed (CRLF ↔ LF)', async () => {
+    await (await createProvider({ db, sources: basicSources() })).upTo(2n);
+    const crlf = sourcesFromList([{ fileName: basicFiles[0].fileName, content: basicFiles[0].content.replace(/\n/g, '\r\n') }, ...basicFiles.slice(1)]);
+    const refused = await (await createProvider({ db, sources: crlf })).up();
+    expect(refused.error?.code).toBe('E_DRIFT');
+    expect(refused.error?.hint).toContain(`only the line endings changed (CRLF ↔ LF) in ${basicFiles[0].fileName}`);
   });
 
   it('plans the exact SQL without changing anything', async () => {

@@ -71,7 +71,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     downTo: (version) => run({ kind: 'down-to', version }),
     redo: () => run({ kind: 'redo' }),
     reset: () => run({ kind: 'reset' }),
-    plan: (operation) => computePlan(ctx, db, operation),
+    plan: (operation) => computePlan(ctx, db, operation, false),
     async status() {
       const state = await readState(ctx, db);
       const recorded = audit ? await audit.appliedBy(db) : new Map();

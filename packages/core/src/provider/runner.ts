@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database, Queryable, Session } from '../db/database.js';
 import { GanderError } from '../errors.js';
+import { hideSubstitutions } from '../parser/index.js';
 import type { AuditEntry, AuditLog } from '../store/audit-log.js';
 import type { VersionStore } from '../store/version-store.js';
 import { backoffBefore, isLockNotAvailable, lockNotAvailableError, watchBlockers, type ResolvedGuard } from './lock-guard.js';
@@ -52,13 +53,41 @@ function toMigrationError(step: PlannedMigration, index: number, error: unknown)
       statementCount: step.statements.length,
       statementLine: statement.line,
       errorLine: errorLine(step, index, fields),
-      sql: statement.sql,
+      // Printed text only: ENVSUB values (maybe secrets) as ${NAME}, also where the server echoes them.
+      sql: statement.shown ?? statement.sql,
       sqlState: fields.code,
-      serverMessage: fields.message ?? String(error),
-      detail: fields.detail,
+      serverMessage: hideSubstitutions(fields.message ?? String(error), step.substitutions),
+      detail: fields.detail === undefined ? undefined : hideSubstitutions(fields.detail, step.substitutions),
     },
-    error,
+    hiddenCause(error, step),
   );
+}
+
+/** The server's error as the cause, its text with ENVSUB values hidden: faces print causes too (-v). */
+function hiddenCause(error: unknown, step: PlannedMigration): unknown {
+  if (!step.substitutions || !(error instanceof Error)) return error;
+  const fields = error as PgErrorFields;
+  const copy = new Error(hideSubstitutions(error.message, step.substitutions));
+  copy.name = error.name;
+  return Object.assign(copy, {
+    code: fields.code,
+    ...(fields.detail === undefined ? {} : { detail: hideSubstitutions(fields.detail, step.substitutions) }),
+  });
+}
+
+/**
+ * After a failed statement inside our BEGIN: an aborted transaction refuses
+ * every query (SQLSTATE 25P02), which is the normal case. A query that runs
+ * and sees now() equal to statement_timestamp() runs in a transaction of its
+ * own: ours had ended (a COMMIT got through), so nothing will roll back.
+ */
+async function transactionEnded(session: Session): Promise<boolean> {
+  try {
+    const { rows } = await session.query<{ own: boolean }>('SELECT now() = statement_timestamp() AS own');
+    return rows[0]?.own === true;
+  } catch {
+    return false;
+  }
 }
 
 /** A failure in our own bookkeeping (version row, audit row, COMMIT), after the statements ran. */
@@ -111,7 +140,8 @@ async function execGuardedStatement(ctx: RunContext, step: PlannedMigration, ind
 async function runStatements(ctx: RunContext, step: PlannedMigration): Promise<void> {
   if (step.code) return runCode(ctx, step, step.code);
   for (const [index, statement] of step.statements.entries()) {
-    ctx.emit({ type: 'statement-start', version: step.version, file: step.file, index, line: statement.line, sql: statement.sql });
+    // Listeners print what they get: the printable text, never substituted values.
+    ctx.emit({ type: 'statement-start', version: step.version, file: step.file, index, line: statement.line, sql: statement.shown ?? statement.sql });
     const started = performance.now();
     if (!step.useTx && ctx.guard) await execGuardedStatement(ctx, step, index, ctx.guard);
     else {
@@ -259,7 +289,11 @@ async function inTransaction(
       }
       await watch?.stop();
       return attempt;
-    } catch (error) {
+    } catch (caught) {
+      // "Rolled back" only when it is true: ask the session whether our transaction still exists
+      // (a COMMIT among the statements ends it, and what ran before stays).
+      const ended = caught instanceof GanderMigrationError && (await transactionEnded(ctx.session));
+      const error = ended ? caught.withTransactionEnded() : caught;
       await ctx.session.exec('ROLLBACK').catch(() => undefined);
       const blockers = (await watch?.stop()) ?? [];
       const guard = ctx.guard;

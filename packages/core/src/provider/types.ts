@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../db/database.js';
 import type { GanderError } from '../errors.js';
 import type { LockHolder } from '../lock/advisory-lock.js';
-import type { Direction } from '../parser/index.js';
+import type { Direction, Substitution } from '../parser/index.js';
 import type { MigrationSource } from '../source/index.js';
 
 export interface ProviderOptions {
@@ -118,6 +118,12 @@ export interface PlannedStatement {
   sql: string;
   /** 1-based line in the file where the statement starts. */
   line: number;
+  /**
+   * The statement as it may be printed, when that differs from `sql`: values
+   * ENVSUB substituted shown as their `${NAME}` placeholder. Print
+   * `shown ?? sql`, never `sql` alone.
+   */
+  shown?: string;
 }
 
 export interface PlannedMigration {
@@ -130,6 +136,13 @@ export interface PlannedMigration {
   statements: PlannedStatement[];
   /** A code migration's up or down function (absent: an empty migration). */
   code?: (db: Queryable) => Promise<void>;
+  /**
+   * Set for a .js/.ts code migration: in a plan (which never loads or runs
+   * code) its statements are known only when it runs.
+   */
+  codeMigration?: 'js' | 'ts';
+  /** Values ENVSUB substituted into the statements: hidden from every printed text. */
+  substitutions?: Substitution[];
   checksum: string;
   /**
    * Single-transaction runs: the group (1-based). Consecutive transactional

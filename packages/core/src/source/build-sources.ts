@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GanderError } from '../errors.js';
+import { escapeControl, GanderError } from '../errors.js';
 import { goQuote } from '../parser/go-text.js';
 import { entryRole, parseMigrationFileName } from './file-name.js';
 import type { MigrationSource } from './types.js';
@@ -8,6 +8,8 @@ import type { MigrationSource } from './types.js';
 export interface Candidate {
   fileName: string;
   path: string;
+  /** Where the bytes are read from when not `path`: a symlink's checked target inside the folder. */
+  readPath?: string;
 }
 
 /** A candidate that is a migration, waiting for its bytes. */
@@ -57,14 +59,15 @@ export function selectMigrations(candidates: readonly Candidate[]): Accepted[] {
     if (existing !== undefined) {
       throw new GanderError(
         'E_DUPLICATE_VERSION',
-        `found duplicate migration version ${parsed.version}:\n\texisting:${existing}\n\tcurrent:${candidate.fileName}`,
-        { hint: `each migration needs its own version: renumber ${candidate.fileName} or ${existing}` },
+        `found duplicate migration version ${parsed.version}:\n\texisting:${escapeControl(existing)}\n\tcurrent:${escapeControl(candidate.fileName)}`,
+        { hint: `each migration needs its own version: renumber ${escapeControl(candidate.fileName)} or ${escapeControl(existing)}` },
       );
     }
     seen.set(key, candidate.fileName);
     accepted.push({
       fileName: candidate.fileName,
       path: candidate.path,
+      ...(candidate.readPath === undefined ? {} : { readPath: candidate.readPath }),
       version: parsed.version,
       description: parsed.description,
       kind: parsed.kind,

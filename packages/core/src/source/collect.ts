@@ -1,9 +1,10 @@
 import type { Dirent } from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GanderError } from '../errors.js';
 import { noMigrationsError, selectMigrations, sortByVersion, toSource, type Accepted, type Candidate } from './build-sources.js';
+import { entryRole, parseMigrationFileName } from './file-name.js';
+import { readRegularFile, safeMigrationPath } from './safe-entry.js';
 import type { MigrationSource } from './types.js';
 
 // Files are read in batches of synchronous reads, yielding to the event loop
@@ -20,12 +21,15 @@ const READ_BATCH = 128;
  */
 export async function collectMigrations(dir: string): Promise<MigrationSource[]> {
   const entries = await listDirectory(dir);
+  const realDir = await realpath(dir);
   const candidates: Candidate[] = [];
   for (const entry of entries) {
-    // Symlinks count when they point at a file; a dangling one fails when read.
-    if (entry.isFile() || (entry.isSymbolicLink() && (await isFileOrDangling(join(dir, entry.name))))) {
-      candidates.push({ fileName: entry.name, path: join(dir, entry.name) });
-    }
+    const role = entryRole(entry.name);
+    if (role === 'ignore') continue;
+    // A .ts/.js that is not named like a migration is a helper: whatever it is, it is not ours to read.
+    if (role === 'script' && !entry.isFile() && !parseMigrationFileName(entry.name).ok) continue;
+    const readPath = await safeMigrationPath(dir, realDir, entry);
+    candidates.push({ fileName: entry.name, path: join(dir, entry.name), readPath });
   }
   const accepted = selectMigrations(candidates);
   if (accepted.length === 0) throw noMigrationsError(dir);
@@ -53,14 +57,6 @@ async function listDirectory(dir: string): Promise<Dirent[]> {
   }
 }
 
-async function isFileOrDangling(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return true;
-  }
-}
-
 async function readAll(accepted: readonly Accepted[]): Promise<MigrationSource[]> {
   const sources: MigrationSource[] = [];
   for (let batch = 0; batch < accepted.length; batch += READ_BATCH) {
@@ -68,8 +64,9 @@ async function readAll(accepted: readonly Accepted[]): Promise<MigrationSource[]
     for (const item of accepted.slice(batch, batch + READ_BATCH)) {
       let bytes: Buffer;
       try {
-        bytes = readFileSync(item.path);
+        bytes = readRegularFile(item.readPath ?? item.path, item.path);
       } catch (error) {
+        if (error instanceof GanderError) throw error;
         throw readError(item.path, error);
       }
       // Buffer#toString keeps a BOM (TextDecoder would drop it), so the parser

@@ -132,8 +132,15 @@ describe('collectMigrations', () => {
     await mkdir(join(dir, 'testdata'));
     await writeFile(join(dir, 'testdata', '2_seed.sql'), UP);
     await writeFile(join(dir, 'testdata', 'bad.sql'), UP);
-    await mkdir(join(dir, '3_dir.sql'));
     expect((await collectMigrations(dir)).map((s) => s.fileName)).toEqual(['1_init.sql']);
+  });
+
+  it('refuses a directory named like a migration, with its path (goose fails reading it)', async () => {
+    await files({ '1_init.sql': UP });
+    await mkdir(join(dir, '3_dir.sql'));
+    const error = await collectError();
+    expect(error.code).toBe('E_UNSAFE_FILE');
+    expect(error.message).toContain(join(dir, '3_dir.sql'));
   });
 
   it('follows symlinks to files', async () => {

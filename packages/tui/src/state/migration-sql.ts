@@ -1,4 +1,4 @@
-import type { ParsedStatement, Provider } from '@gander/core';
+import { hideSubstitutions, type ParsedStatement, type Provider } from '@gander/core';
 import { toErrorInfo, type ErrorInfo } from '../format/error-info.js';
 
 /** The Up and Down statements of one migration file, split by core's parser (or why they could not be). */
@@ -33,7 +33,9 @@ export function migrationSql(provider: Pick<Provider, 'sources' | 'statements'>,
     // Asked of the provider: the same parser and ENVSUB environment it runs with,
     // so the split is exactly what would be sent.
     const parsed = provider.statements(version);
-    return { ok: true, version, file: source.fileName, useTx: parsed.useTx, up: parsed.up, down: parsed.down };
+    // ENVSUB values (maybe secrets) are shown as ${NAME}.
+    const shown = (list: typeof parsed.up) => list.map((s) => ({ ...s, sql: hideSubstitutions(s.sql, parsed.substitutions) }));
+    return { ok: true, version, file: source.fileName, useTx: parsed.useTx, up: shown(parsed.up), down: shown(parsed.down) };
   } catch (error) {
     return { ok: false, version, file: source.fileName, error: toErrorInfo(error) };
   }
