@@ -141,7 +141,7 @@ describe('fix, init, validate, env', () => {
     await writeFile(join(cwd, 'migrations/00004_broken.sql'), 'SELECT 1;\n');
     const broken = await gander(['-dir', join(cwd, 'migrations'), 'validate'], { cwd });
     expect(broken.code).toBe(1);
-    expect(logLines(broken.stderr)[0]).toMatch(/^goose validate: .*00004_broken\.sql:1: /);
+    expect(logLines(broken.stderr)[0]).toMatch(/^goose validate: failed to parse file ".*00004_broken\.sql": /);
     await mkdir(join(cwd, 'bad'));
     await writeFile(join(cwd, 'bad/x.sql'), '-- +goose Up\n');
     const badName = await gander(['-dir', join(cwd, 'bad'), '--json', 'validate'], { cwd });
@@ -171,5 +171,24 @@ describe('fix, init, validate, env', () => {
     );
     const embedded = await gander(['env'], { env: {} });
     expect(embedded.stdout).toContain('GANDER_DRIVER="pglite (embedded)"\nGANDER_TARGET="pglite:.gander/pglite"\n');
+  });
+});
+
+describe('goose parity in the error line', () => {
+  it('never colours an error line, even on a terminal (goose never does)', async () => {
+    const cwd = await makeProject({ 'migrations/00001_bad.sql': 'SELECT 1;\n' });
+    const result = await gander(['-dir', 'migrations', 'validate'], { cwd, isTTY: true });
+    expect(result.code).toBe(1);
+    expect(result.stderr.includes('\u001b[')).toBe(false);
+    // goose's `failed to parse file "<path>": <reason>`, the line only in gander's `at:` detail.
+    expect(logLines(result.stderr)[0]).toMatch(/^goose validate: failed to parse file ".*migrations\/00001_bad\.sql": failed to parse migration: unexpected state 0 on line "SELECT 1;"/);
+    expect(result.stderr).toMatch(/\n {4}at: .*00001_bad\.sql:1\n/);
+  });
+
+  it('-s init writes 00001_initial.sql, as goose does', async () => {
+    const cwd = await makeProject({});
+    const result = await gander(['-s', 'init'], { cwd });
+    expect(result.code).toBe(0);
+    expect(await readdir(join(cwd, 'migrations'))).toEqual(['00001_initial.sql']);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * What may differ between two runs of the same command and still count as the
  * same output: log timestamps, durations, applied-at times, temp paths, the
- * twin databases' names, `create`'s timestamps, and the usage text (each tool
- * lists its own drivers and commands). Nothing else is rewritten.
+ * twin databases' names, `create`'s timestamps, and the program name in usage
+ * (the whole usage text: each tool lists its own drivers and commands). Nothing else is rewritten.
  */
 export interface Normalisation {
   /** Literal strings to replace, e.g. the project path or a database name. */
@@ -29,7 +29,7 @@ export function normaliseOutput(text: string, n: Normalisation): string[] {
   for (const [from, to] of n.replace) t = t.split(from).join(to);
   const lines = t
     .split('\n')
-    .map((l) => l.replace(LOG_STAMP, '').replace(DURATION, '(DURATION)').replace(ANSIC, '<time>').replace(CREATE_STAMP, '<timestamp>_'));
+    .map((l) => l.replace(LOG_STAMP, '').replace(/ must be of form: gander /, ' must be of form: goose ').replace(DURATION, '(DURATION)').replace(ANSIC, '<time>').replace(CREATE_STAMP, '<timestamp>_'));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return collapseUsage(lines);
 }

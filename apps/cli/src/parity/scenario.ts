@@ -7,6 +7,7 @@
  *   -dir migrations $DB up         $DB is `postgres <key=value DSN>`; $KV and $URL are the two DSN forms
  *   GOOSE_DRIVER=postgres GOOSE_DBSTRING=$URL -dir migrations status
  *   -dir migrations $DB up-to 0    !differs: up-to-zero     a deliberate difference, by its README key
+ *   @sql DELETE FROM goose_db_version   set-up on both databases (e.g. a state only old tools leave)
  *
  * Tokens split on spaces; single quotes keep spaces. Leading NAME=value tokens
  * are the step's environment.
@@ -18,6 +19,8 @@ export interface Step {
   args: string[];
   /** Set when the outputs must differ: the key of the README's deliberate difference. */
   differs?: string;
+  /** `@sql …`: run on both databases as set-up (no tool runs, nothing is compared). */
+  sql?: string;
 }
 
 export interface Scenario {
@@ -47,6 +50,10 @@ export function parseScenario(text: string, dsns: Dsns): Scenario {
     if (body === '' || body.startsWith('#')) return;
     if (body.startsWith('@table ')) {
       scenario.table = body.slice('@table '.length).trim();
+      return;
+    }
+    if (body.startsWith('@sql ')) {
+      scenario.steps.push({ line: i + 1, text: body, env: {}, args: [], sql: body.slice('@sql '.length) });
       return;
     }
     const env: Record<string, string> = {};

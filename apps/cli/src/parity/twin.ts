@@ -88,3 +88,13 @@ export async function observe(side: Side, step: Step, table: string, replace: Re
 }
 
 export const ganderProgram = (): string[] => [process.execPath, BIN];
+
+export async function runSql(databaseUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -7,6 +7,7 @@ import { logProgress, type RunTrace } from '../commands/progress.js';
 import { DB_HANDLERS } from '../commands/registry.js';
 import { assertTuiCanRun } from '../commands/tui.js';
 import { embeddedTarget, openTarget, resolveTarget, type OpenedDatabase, type Target } from '../connect.js';
+import { assertEmbeddedAllowed } from './embedded-guard.js';
 import { finish, type ReportSettings } from './report.js';
 import { withinMs, withTimeout } from './timeout.js';
 
@@ -22,11 +23,19 @@ export function usablePath(cwd: string, path: string): string {
 /** Commands that read no migration files (goose's `version` never opens the folder). */
 const NEEDS_NO_FILES = new Set(['history', 'version']);
 
-async function sourcesFor(command: string, dir: string): Promise<MigrationSource[]> {
+/** Where goose says `failed to collect migrations: …` (status.go, reset.go, version.go with -no-versioning). */
+const COLLECT_PREFIXED = new Set(['status', 'reset']);
+
+async function sourcesFor(command: string, dir: string, noVersioning: boolean): Promise<MigrationSource[]> {
   try {
     return await collectMigrations(dir);
   } catch (error) {
-    if (NEEDS_NO_FILES.has(command) && error instanceof GanderError && (error.code === 'E_NO_MIGRATIONS' || error.code === 'E_DIR_NOT_FOUND')) return [];
+    if (!(error instanceof GanderError)) throw error;
+    const readsFiles = !NEEDS_NO_FILES.has(command) || (command === 'version' && noVersioning);
+    if (!readsFiles && (error.code === 'E_NO_MIGRATIONS' || error.code === 'E_DIR_NOT_FOUND')) return [];
+    if (COLLECT_PREFIXED.has(command) || command === 'version') {
+      throw new GanderError(error.code, `failed to collect migrations: ${error.message}`, { ...(error.hint === undefined ? {} : { hint: error.hint }), cause: error });
+    }
     throw error;
   }
 }
@@ -46,6 +55,11 @@ export async function runDbCommand(
   let target: Target | undefined;
   const dirPath = usablePath(io.cwd, options.dir);
   try {
+    if (invocation.kind === 'embedded') assertEmbeddedAllowed(command, io.env, io.interactive === true);
+  } catch (error) {
+    return finish({ command, outcome: { error }, errorPrefix: 'gander' }, log, settings);
+  }
+  try {
     target = invocation.kind === 'embedded' ? embeddedTarget(io.cwd) : resolveTarget(invocation.driver, invocation.dbstring, io.cwd, io.env);
     checkDbCommand(command, invocation.args);
     if (command === 'tui') assertTuiCanRun(io, options.json);
@@ -58,7 +72,7 @@ export async function runDbCommand(
   let timedOut = false;
   let outcome: CommandOutcome | undefined;
   try {
-    const sources = await sourcesFor(command, dirPath);
+    const sources = await sourcesFor(command, dirPath, options.noVersioning);
     const handler = await DB_HANDLERS[command]!();
     // -timeout covers connecting too, as goose's context covers pgx's lazy connect.
     const ran = await withTimeout(
