@@ -1,4 +1,4 @@
-import { DotenvError, envFileMode, loadEnvFile } from './args/dotenv.js';
+import { DotenvError, envFileMode, loadEnvFile, type EnvSources } from './args/dotenv.js';
 import type { ParsedArgs } from './args/flags.js';
 import { loadEnvConfig, resolveInvocation } from './args/merge-args.js';
 import type { CliOptions, CommandOutcome } from './commands/context.js';
@@ -19,12 +19,13 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
   const quietLog = new Logger(io.stderr, now, settings.json);
   const firstArg = parsed.args[0] ?? '';
 
-  // goose loads the env file first (after -version), and fails hard only for an explicit -env PATH.
+  // goose loads the env file first (after -version). A file that does not parse is an error, the default .env too.
+  let envSources: EnvSources;
   try {
-    await loadEnvFile(envFileMode(stringFlag(parsed.values, 'env')), io.env, io.cwd);
+    envSources = await loadEnvFile(envFileMode(stringFlag(parsed.values, 'env')), io.env, io.cwd, { allKeys: boolFlag(parsed.values, 'env-all') });
   } catch (error) {
     if (!(error instanceof DotenvError)) throw error;
-    const failure = new CliError('E_ENV_FILE', error.message, { hint: 'check the -env path, or pass -env none to load no file' });
+    const failure = new CliError('E_ENV_FILE', error.message, { hint: 'fix that line (godotenv v1.5.1 rules, as goose reads it), or pass -env none to load no file' });
     return finish({ command: firstArg, outcome: { error: failure }, errorPrefix: 'failed to load env file' }, quietLog, settings);
   }
 
@@ -56,6 +57,7 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
     options,
     io,
     env: io.env,
+    envSources,
     log,
     colors,
     usablePath: (p) => usablePath(io.cwd, p),
