@@ -166,9 +166,19 @@ describe('fix, init, validate, env', () => {
         'GANDER_TABLE="a\\"b"',
         'GANDER_LOG_PREFIX="goose"',
         'GANDER_ENV=""',
+        '# GOOSE_DRIVER from the environment',
+        '# GOOSE_DBSTRING from the environment',
+        '# GOOSE_MIGRATION_DIR from nowhere (unset)',
+        '# GOOSE_TABLE from the environment',
+        '# NO_COLOR from the environment',
         '',
       ].join('\n'),
     );
+    const fromFile = await makeProject({ '.env': '# settings\nGOOSE_DRIVER=postgres\nGOOSE_DBSTRING=postgres://app:hunter2@db/app\nAPP_SECRET=x\n' });
+    const sourced = await gander(['env'], { cwd: fromFile, env: { GOOSE_DRIVER: 'pgx' } });
+    expect(sourced.stdout).toContain('GOOSE_DRIVER="pgx"\n');
+    expect(sourced.stdout).toContain('# GOOSE_DRIVER from the environment\n# GOOSE_DBSTRING from .env:3\n');
+    expect(sourced.stdout).not.toContain('hunter2');
     const embedded = await gander(['env'], { env: {} });
     expect(embedded.stdout).toContain('GANDER_DRIVER="pglite (embedded)"\nGANDER_TARGET="pglite:.gander/pglite"\n');
   });
