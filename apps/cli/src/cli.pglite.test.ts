@@ -46,5 +46,6 @@ describe('the embedded database', () => {
     const doc = JSON.parse(status.stdout) as { driver: string; target: string; currentVersion: string; migrations: { state: string }[] };
     expect(doc).toMatchObject({ driver: 'pglite', target: 'pglite:.gander/pglite', currentVersion: '3' });
     expect(doc.migrations.map((m) => m.state)).toEqual(['applied', 'applied', 'applied']);
-  });
+    // Two PGlite start-ups (each compiles PostgreSQL's WebAssembly): slow on a busy machine.
+  }, 180_000);
 });

@@ -86,5 +86,6 @@ describe.skipIf('skip' in goose)('gander against goose v3.26, step by step', () 
       if (step.differs !== undefined && same) problems.push(`${where}: marked "!differs: ${step.differs}" but both tools gave\n${show(got)}`);
     }
     expect(problems.join('\n\n')).toBe('');
-  });
+    // A scenario is dozens of cold processes of two tools: minutes on a busy machine.
+  }, 600_000);
 });

@@ -96,7 +96,7 @@ describe.skipIf('skip' in goose)('goose and gander on one database', () => {
       const redone = await run(second, 'redo');
       expect(redone.stderr).toEqual(['OK   011_step_11.sql (DURATION)', 'OK   011_step_11.sql (DURATION)']);
       await agree(11);
-    });
+    }, 300_000);
   }
 
   it("goose's status and validate are undisturbed by gander's audit table", async () => {
@@ -116,5 +116,5 @@ describe.skipIf('skip' in goose)('goose and gander on one database', () => {
     expect([validate.code, validate.stderr]).toEqual([0, '']);
     expect((await run('goose', 'reset')).code).toBe(0);
     await agree(0);
-  });
+  }, 300_000);
 });
