@@ -17,6 +17,8 @@ export function ganderProject(name: string, overrides: UserWorkspaceConfig['test
       // vitest's default is CPUs - 1 (one file at a time on 2 cores); these
       // files mostly wait on PostgreSQL and child processes.
       maxWorkers: 2,
+      // A test that asserts nothing cannot fail: make it fail instead.
+      expect: { requireAssertions: true },
       ...overrides,
     },
   });

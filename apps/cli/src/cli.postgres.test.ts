@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../packages/testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { allOutput, assertBuilt, BAD_MIGRATION, logLines, makeProject, MIGRATIONS, runCli } from './test-support/cli.js';
 
 // The built CLI against the workspace's PostgreSQL server, one database for

@@ -14,6 +14,10 @@ export type CliErrorCode =
   | 'E_TIMEOUT'
   | 'E_VALIDATE'
   | 'E_NOT_A_TTY'
+  | 'E_FLEET_TARGETS'
+  | 'E_FLEET_REPORT'
+  | 'E_FLEET_FAILED'
+  | 'E_LINT'
   | 'E_INTERNAL';
 
 export class CliError extends Error {

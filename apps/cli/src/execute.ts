@@ -55,6 +55,7 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
   }
   const base: BaseContext = {
     options,
+    flags: parsed.values,
     io,
     env: io.env,
     envSources,

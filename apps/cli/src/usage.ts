@@ -46,12 +46,15 @@ Commands:
     create NAME [sql|ts] Creates new migration file with the current timestamp (default sql; goose's default is go)
     fix                  Apply sequential ordering to migrations
     validate             Check migration files without running them
+    lint [PATH...]       Check migrations for risky or non-compliant SQL (default: the -dir folder)
     init                 Create the migrations directory with a first migration
     env                  Print the settings gander resolved (passwords masked)
     plan [OPERATION]     Print the SQL an operation would run and change nothing:
                          up (default), up-by-one, up-to VERSION, down, down-to VERSION, redo, reset
     history [N]          Print the last N (default 20) entries of gander's audit log
     tui                  Open the interactive terminal UI (also: gander with no command, on a terminal)
+    fleet COMMAND [ARGS] Run up, up-to, down, down-to, status, version or plan on every database of
+                         --targets FILE (or --targets-env VAR, --targets-cmd CMD); see the README
 `;
 
 export function usageText(): string {

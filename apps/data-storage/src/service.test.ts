@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider, pgDatabase } from '@gander/core';
-import { createTestDatabase } from '../../../packages/testkit/src/server/test-database.js';
+import { createTestDatabase } from '@gander/test-server';
 import { loadConfig } from './config.js';
 import { startService, type RunningService } from './start.js';
 

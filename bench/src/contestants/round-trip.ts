@@ -45,11 +45,19 @@ export async function roundTripContestants(input: RoundTripInput): Promise<Conte
   await writeFile(psqlUp, psqlScript(specs, 'up'));
   await writeFile(psqlDown, psqlScript(specs, 'down'));
   const cli = findGanderCli();
-  const dbmate = findDbmate();
+  // dbmate sends a section as one multi-statement query, which PostgreSQL runs as one implicit
+  // transaction: a NO TRANSACTION section of several statements (CREATE INDEX CONCURRENTLY) fails there.
+  const noTxMany = specs.find((spec) => !spec.useTx && Math.max(spec.up.length, spec.down.length) > 1);
+  const dbmate = noTxMany
+    ? { skip: `${noTxMany.fileName} is NO TRANSACTION with several statements; dbmate sends them as one query, an implicit transaction that CREATE INDEX CONCURRENTLY refuses` }
+    : findDbmate();
   const goose = findGoose();
-  const dbmateDir = await writeDbmateFiles(specs, join(scratch, 'dbmate'));
-  const npm = findNodePgMigrate();
-  const npmDir = await writeNodePgMigrateFiles(specs, join(scratch, 'node-pg-migrate'));
+  const dbmateDir = noTxMany ? '' : await writeDbmateFiles(specs, join(scratch, 'dbmate'));
+  // node-pg-migrate's SQL files cannot say "no transaction" (only its JS migrations can): a set with a
+  // NO TRANSACTION file (Data Storage 010) is one it cannot run as written.
+  const noTx = specs.find((spec) => !spec.useTx);
+  const npm = noTx ? { skip: `${noTx.fileName} is NO TRANSACTION, which node-pg-migrate's SQL files cannot express` } : findNodePgMigrate();
+  const npmDir = noTx ? '' : await writeNodePgMigrateFiles(specs, join(scratch, 'node-pg-migrate'));
 
   return [
     floorContestant({
@@ -63,7 +71,7 @@ export async function roundTripContestants(input: RoundTripInput): Promise<Conte
         : [{ phase: 'up', batches: floorBatches(specs, 'up') }],
     }),
     coldContestant({
-      name: 'psql -1 -f',
+      name: 'psql -f',
       role: 'floor',
       backend,
       fingerprint: true,

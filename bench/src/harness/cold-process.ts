@@ -7,6 +7,8 @@ export interface ColdCommand {
   args: readonly string[];
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /** Exit codes that are not failures besides 0 (a linter exits 1 when it finds something). */
+  okExitCodes?: readonly number[];
 }
 
 /** Keep the end of the output: that is where tools put the error. */
@@ -37,7 +39,7 @@ export async function timeColdProcess(cmd: ColdCommand): Promise<number> {
     child.on('close', (exitCode) => resolve(exitCode));
   });
   const seconds = (performance.now() - start) / 1000;
-  if (code !== 0) {
+  if (code !== 0 && !(code !== null && cmd.okExitCodes?.includes(code))) {
     // The URL carries the throwaway server's password: mask it anyway, results files get shared.
     throw new Error(`${cmd.command} ${cmd.args.map(maskConnectionString).join(' ')} exited with ${code}: ${tail(output)}`);
   }

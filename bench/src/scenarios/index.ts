@@ -7,6 +7,8 @@ import { parserScenario } from './d-parser.js';
 import { cliStatusScenario } from './e-cli-status.js';
 import { cliVersionScenario } from './e-cli-version.js';
 import { startupCheckScenario } from './f-startup-check.js';
+import { fleetScenario } from './g-fleet.js';
+import { lint10kScenario } from './g-lint-10k.js';
 import { collectScenario } from './source-collect.js';
 
 /** Every scenario, in the order they run. Add new ones here. */
@@ -19,5 +21,7 @@ export const scenarios: readonly Scenario[] = [
   cliVersionScenario,
   cliStatusScenario,
   startupCheckScenario,
+  fleetScenario,
   collectScenario,
+  lint10kScenario,
 ];

@@ -26,7 +26,9 @@ export type GanderErrorCode =
   | 'E_DRIVER_MISSING'
   | 'E_CONNECTION'
   | 'E_SCHEMA_STALE'
-  | 'E_DATABASE';
+  | 'E_DATABASE'
+  | 'E_LINT_CONFIG'
+  | 'E_LINT_INPUT';
 
 export interface GanderErrorOptions {
   /** What the user can do about it, in one sentence. */

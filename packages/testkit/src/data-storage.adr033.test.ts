@@ -7,15 +7,19 @@ import { snapshotCatalog } from './catalog/snapshot.js';
 import type { CatalogSnapshot } from './catalog/types.js';
 import { compareChecksums } from './data/compare-checksums.js';
 import { tableChecksums } from './data/table-checksums.js';
-import type { EphemeralDatabase } from './server/ephemeral-server.js';
+import type { EphemeralDatabase, EphemeralServer } from './server/ephemeral-server.js';
+import { startLocalPostgres } from './server/local-binaries.js';
 import { pgliteServer } from './server/pglite-server.js';
 import { DATA_STORAGE_MIGRATIONS } from './test-support/server-database.js';
+import { vectorServerTarget } from '@gander/test-server';
 
 // DD-012's test_adr033_migration.sh, as a CI test of the Data Storage
-// migrations: on PGlite with pgvector (005 and 009 need it), one instance for
-// the whole file. data-storage.suite.test.ts runs the round trip, data and
-// idempotency scenarios over the whole set; data-storage.server.test.ts the
-// pgvector-free part on the real server.
+// migrations (005 and 009 need pgvector), once on each target that has it:
+// the real one, a PostgreSQL 16+ server with pgvector (GANDER_PG_BIN; .ci/run
+// installs pgserver's build), and PGlite with pgvector. One database per
+// target for the whole sequence. data-storage.suite.test.ts runs the round
+// trip, data and idempotency scenarios over the whole set;
+// data-storage.server.test.ts the pgvector-free part on the run's server.
 const TABLE = 'public.resource_action_traces';
 const ADR033_COLUMNS = [
   'incident_type',
@@ -40,32 +44,67 @@ const ADR033_INDEXES = [
 ];
 
 /**
- * migrations/testdata/seed_test_data.sql, with embeddings for every 30th
- * trace instead of every 3rd: on PGlite the HNSW index builds for 1000
+ * migrations/testdata/seed_test_data.sql; on PGlite with embeddings for every
+ * 30th trace instead of every 3rd: there the HNSW index builds for 1000
  * vector(1536) rows take 7 s, and 100 rows show as well that 012 leaves them alone.
  */
-async function seedTestData(): Promise<string> {
+async function seedTestData(lighter: boolean): Promise<string> {
   const sql = await readFile(join(DATA_STORAGE_MIGRATIONS, 'testdata', 'seed_test_data.sql'), 'utf8');
-  const lighter = sql.replace('AND rat.id % 3 = 0;', 'AND rat.id % 30 = 0;');
-  expect(lighter, 'the embeddings statement of seed_test_data.sql changed: update seedTestData()').not.toBe(sql);
-  return lighter;
+  if (!lighter) return sql;
+  const lighterSql = sql.replace('AND rat.id % 3 = 0;', 'AND rat.id % 30 = 0;');
+  expect(lighterSql, 'the embeddings statement of seed_test_data.sql changed: update seedTestData()').not.toBe(sql);
+  return lighterSql;
 }
 
-const server = pgliteServer({ vector: true });
-let database: EphemeralDatabase;
-let db: Database;
-let provider: Provider;
-let at12: CatalogSnapshot;
-let at11: CatalogSnapshot;
+interface Target {
+  title: string;
+  start(): Promise<EphemeralServer>;
+  lighterSeed: boolean;
+  /** What the server must say it is: its version and pgvector's. */
+  expect?: { version: string; vector: string };
+}
 
-beforeAll(async () => {
-  database = await server.createDatabase();
-  db = database.db;
-  provider = await createProvider({ db, dir: DATA_STORAGE_MIGRATIONS });
-}, 120_000);
-afterAll(() => server.stop());
+const realTarget = vectorServerTarget();
+if (!realTarget.available) console.info(`[skip] ADR-033 on the real target: ${realTarget.why}`);
+const targets: Target[] = [
+  ...(realTarget.available
+    ? [
+        {
+          title: `on ${realTarget.label}`,
+          start: () => startLocalPostgres({ binDir: realTarget.binDir }),
+          lighterSeed: false,
+          expect: { version: realTarget.version, vector: realTarget.vector },
+        },
+      ]
+    : []),
+  { title: 'on PGlite with pgvector', start: async () => pgliteServer({ vector: true }), lighterSeed: true },
+];
 
-describe.sequential('ADR-033 migration 012 (DD-012 test_adr033_migration.sh) on PGlite with pgvector', () => {
+for (const target of targets) describe.sequential(`ADR-033 migration 012 (DD-012 test_adr033_migration.sh) ${target.title}`, () => {
+  let server: EphemeralServer;
+  let database: EphemeralDatabase;
+  let db: Database;
+  let provider: Provider;
+  let at12: CatalogSnapshot;
+  let at11: CatalogSnapshot;
+
+  beforeAll(async () => {
+    server = await target.start();
+    database = await server.createDatabase();
+    db = database.db;
+    provider = await createProvider({ db, dir: DATA_STORAGE_MIGRATIONS });
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  if (target.expect) it('the server is the one named: its version and pgvector', async () => {
+    const { rows } = await db.query<{ version: string; vector: string }>(
+      `SELECT current_setting('server_version') AS version,
+              (SELECT default_version FROM pg_available_extensions WHERE name = 'vector') AS vector`,
+    );
+    expect(rows[0]!.version.split(' ')[0]).toBe(target.expect!.version);
+    expect(rows[0]!.vector).toBe(target.expect!.vector);
+  });
+
   it('first run: applies 001–012, 12 results', async () => {
     const run = await provider.up();
     expect(run.error).toBeUndefined();
@@ -74,6 +113,17 @@ describe.sequential('ADR-033 migration 012 (DD-012 test_adr033_migration.sh) on 
     expect(run.results.at(-1)).toMatchObject({ version: 12n, file: '012_adr033_multidimensional_tracking.sql', direction: 'up' });
     expect(run.currentVersion).toBe(12n);
     at12 = await snapshotCatalog(db);
+  });
+
+  it("005/009's pgvector column and index are there: embedding vector(1536), an HNSW index on it", async () => {
+    const { rows } = await db.query<{ type: string; method: string }>(
+      `SELECT format_type(a.atttypid, a.atttypmod) AS type,
+              (SELECT am.amname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+                WHERE i.indrelid = a.attrelid AND a.attnum = ANY (i.indkey::int2[]) LIMIT 1) AS method
+         FROM pg_attribute a
+        WHERE a.attrelid = 'public.resource_action_traces'::regclass AND a.attname = 'embedding' AND NOT a.attisdropped`,
+    );
+    expect(rows).toEqual([{ type: 'vector(1536)', method: 'hnsw' }]);
   });
 
   it('idempotent: a second run has no migrations to run', async () => {
@@ -112,7 +162,7 @@ describe.sequential('ADR-033 migration 012 (DD-012 test_adr033_migration.sh) on 
   });
 
   it('data intact: the Data Storage seed (3018 traces, embeddings) survives 012 down and up', async () => {
-    await db.exec(await seedTestData());
+    await db.exec(await seedTestData(target.lighterSeed));
     const before = await tableChecksums(db);
     expect(before.find((t) => t.table === TABLE)!.rows).toBe(3018);
     // Rows at 012 hashed on the columns 011 has, to compare with rows after the rollback.

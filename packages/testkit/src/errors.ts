@@ -15,6 +15,8 @@ export type TestkitErrorCode =
   | 'E_DATABASE_NOT_EMPTY'
   /** The seed SQL of a data-integrity check could not be read or failed to load. */
   | 'E_SEED_FAILED'
+  /** `migrationSuite({ lint: true })`: gander lint found findings that fail the suite. */
+  | 'E_LINT_FINDINGS'
   | 'E_INVALID_OPTION';
 
 export interface TestkitErrorOptions {

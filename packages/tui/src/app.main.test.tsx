@@ -130,7 +130,7 @@ describe('main screen', () => {
     expect(frame).toContain('History: 5 audit rows, newest first');
     const lines = frame.split('\n');
     const first = lines.findIndex((l) => /down\s+4/.test(l));
-    const older = lines.findIndex((l) => /up\s+1\s+00001_create_users\.sql\s+ok/.test(l));
+    const older = lines.findIndex((l) => /up\s+1\s+ok\s.*00001_create_users\.sql/.test(l));
     expect(first).toBeGreaterThan(0);
     expect(older).toBeGreaterThan(first);
     expect(frame).toContain('(test)');
@@ -192,9 +192,27 @@ describe('main screen', () => {
     expect(app.rawFrame()).toContain('\u001B[');
   });
 
-  it('q quits', async () => {
+  it('q quits: the app stops answering keys', async () => {
     const ui = await open();
-    ui.frame();
-    await ui.press('q', () => true);
+    // j moves the cursor while the app runs…
+    const moved = await ui.press('j');
+    await ui.press('k');
+    expect(moved).not.toBe(ui.frame());
+    await ui.send('q');
+    // …and after q nothing answers it any more.
+    const quitFrame = ui.rawFrame();
+    await ui.send('j');
+    await ui.send('j');
+    expect(ui.rawFrame()).toBe(quitFrame);
+  });
+
+  it('takes a burst of keys in one read key by key: jjj moves three, six DELs empty the filter', async () => {
+    const ui = await open();
+    const moved = await ui.press('jjj', (f) => selectedLine(f).includes(' 4 '));
+    expect(selectedLine(moved)).toMatch(/^>\s+4 /);
+    await ui.press('/', (f) => f.includes('filter: _'));
+    await ui.press('zzzzzz', (f) => f.includes('filter: zzzzzz_'));
+    const erased = await ui.press('\u007f'.repeat(6), (f) => f.includes('filter: _  (4 of 4)'));
+    expect(erased).toContain('filter: _  (4 of 4)');
   });
 });

@@ -1,4 +1,4 @@
-import type { Database, MigrationSource, ProviderEvent } from '@gander/core';
+import { createProvider, sourcesFromList, type Database, type MigrationSource, type ProviderEvent } from '@gander/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { progressLines } from './format/progress-lines.js';
 import { applyEvent, progressFromPlan } from './state/progress.js';
@@ -29,13 +29,15 @@ async function open(sources: MigrationSource[] = goodSources(), upTo?: bigint) {
 }
 
 const onList = (f: string) => f.includes('VERSION') && f.includes('q quit');
-const stateOf = (frame: string, name: string) => /\s(applied|pending|missing|unknown|drifted)\s/.exec(frame.split('\n').find((l) => l.includes(name)) ?? '')?.[1];
+const stateOf = (frame: string, name: string) => /\s(applied|pending|missing|unknown|drifted|failed|partial)\s/.exec(frame.split('\n').find((l) => l.includes(name)) ?? '')?.[1];
 
 describe('running migrations from the TUI', () => {
   it('u shows the plan, y applies it with progress, and the list shows applied', async () => {
     const ui = await open();
     const plan = await ui.press('u', (f) => f.includes('[y/N]'));
-    expect(plan).toContain('Plan up: apply every pending migration (current version 0, 4 migrations)');
+    expect(plan).toContain('Plan up: 4 migrations, from version 0');
+    expect(plan).toContain('up: apply every pending migration.');
+    expect(plan).toContain('Summary');
     expect(plan).toContain('1/4  UP  00001_create_users.sql');
     expect(plan).toContain('version 1, in one transaction, 1 statement');
     expect(plan).toContain('CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);');
@@ -43,7 +45,7 @@ describe('running migrations from the TUI', () => {
     const result = await ui.press('y', (f) => f.includes('Finished: up'));
     expect(result).toMatch(/\[done\s*\] up\s+00001_create_users\.sql\s+1\/1 statements\s+\d+(\.\d)? m?s/);
     expect(result).toMatch(/\[done\s*\] up\s+00003_create_posts\.sql\s+1\/1 statements/);
-    expect(result).toContain('Done: 4 migrations in');
+    expect(result).toContain('Done: 4 migrations applied in');
     expect(result).toContain('the database is at version 4');
     // The progress screen was up, every planned migration listed, before the first one ran.
     const running = ui.frames().find((f) => f.includes('Running up: apply every pending migration'));
@@ -52,7 +54,7 @@ describe('running migrations from the TUI', () => {
     const list = await ui.press('x', onList);
     for (const name of ['create_users', 'add_email', 'create_posts', 'add_a_rather']) expect(stateOf(list, name)).toBe('applied');
     expect(list).toContain('version 4 (latest 4)  up to date');
-    expect(list).toContain('up: 4 migrations ran; the database is at version 4');
+    expect(list).toContain('up: 4 migrations applied; the database is at version 4');
     expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n]);
   });
 
@@ -155,30 +157,69 @@ describe('running migrations from the TUI', () => {
     expect(result).toContain('hint: fix the statement at');
     const list = await ui.press('x', onList);
     expect(stateOf(list, 'add_a_rather')).toBe('applied');
-    expect(stateOf(list, 'broken_insert')).toBe('pending');
+    // The last attempt failed (and rolled back): said in words, not a bare pending.
+    expect(stateOf(list, 'broken_insert')).toBe('failed');
     expect(list).toContain('up stopped:');
     expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n]);
     expect(await tableExists(db, 'public.audit_notes')).toBe(false);
     // Still usable: history shows the failure, and back again.
     const history = await ui.press('h', (f) => f.includes('History:'));
-    expect(history).toMatch(/up\s+5\s+00005_broken_insert\.sql\s+FAILED/);
+    expect(history).toMatch(/up\s+5\s+FAILED\s.*00005_broken_insert\.sql/);
     await ui.press(KEY.escape, onList);
   });
 
-  it('u with nothing pending says so, and d at version 0 explains why not', async () => {
+  it('u with nothing pending and d at version 0 both say nothing to do, on the list', async () => {
     const ui = await open(goodSources(), 4n);
-    const nothing = await ui.press('u', (f) => f.includes('Nothing to do'));
-    expect(nothing).toContain('no migration would run');
-    await ui.press('x', onList);
+    const nothing = await ui.press('u', (f) => f.includes('nothing to do'));
+    expect(nothing).toContain('up: nothing to do (the database is at version 4)');
+    expect(nothing).toContain('VERSION');
     await resetDatabase(db);
     app?.unmount();
     const fresh = await open();
-    const message = await fresh.press('d', (f) => f.includes('Cannot plan down'));
-    expect(message).toContain('Error E_NO_CURRENT_VERSION');
-    expect(message).toContain('hint: the database is at version 0');
-    await fresh.press('q', onList);
+    const down = await fresh.press('d', (f) => f.includes('nothing to do'));
+    expect(down).toContain('VERSION');
+    expect(down).not.toContain('Error E_NO_CURRENT_VERSION');
+    const downTo = await fresh.press('D', (f) => f.includes('down-to: nothing to do'));
+    expect(downTo).toContain('VERSION');
   });
 
+});
+
+describe('the files as they are now', () => {
+  it('re-reads the files before every plan: a fixed file is what runs next', async () => {
+    let sources = sourcesWithBroken();
+    const load = () => providerFor(db, sources);
+    app = await renderApp(await load(), { load });
+    await app.press('u', (f) => f.includes('[y/N]'));
+    await app.press('y', (f) => f.includes('Failed: up'));
+    await app.press('x', onList);
+    // The user fixes the file while the TUI is open.
+    sources = sourcesFromList([
+      ...goodSources().map((s) => ({ fileName: s.fileName, content: s.kind === 'sql' ? s.content : '' })),
+      { fileName: BROKEN_FILE, content: '-- +goose Up\nCREATE TABLE audit_notes (id bigint PRIMARY KEY);\n\n-- +goose Down\nDROP TABLE audit_notes;\n' },
+    ]);
+    const plan = await app.press('u', (f) => f.includes('[y/N]'));
+    expect(plan).not.toContain('no_such_table');
+    await app.press('y', (f) => f.includes('Finished: up'));
+    expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n, 5n]);
+  });
+
+  it('shows drift on the plan before any answer, and runs it only after allow-drift is typed', async () => {
+    let sources = goodSources();
+    const load = ({ allowDrift }: { allowDrift: boolean }) => createProvider({ db, sources, envLabel: 'test', allowDrift });
+    const first = await load({ allowDrift: false });
+    await first.upTo(2n);
+    sources = sourcesFromList(goodSources().map((s) => ({ fileName: s.fileName, content: s.kind === 'sql' ? s.content.replace('users (id', 'users (  id') : '' })));
+    app = await renderApp(await load({ allowDrift: false }), { load });
+    const plan = await app.press('u', (f) => f.includes('allow-drift and enter'));
+    expect(plan).toContain('DRIFT: 1 applied migration changed since applied');
+    await app.press('y', (f) => f.includes('to run anyway: y_'));
+    await app.press(KEY.enter, (f) => f.includes('Typed y, not allow-drift: nothing ran'));
+    expect(await appliedVersions(db)).toEqual([1n, 2n]);
+    await app.press('allow-drift', (f) => f.includes('anyway: allow-drift_'));
+    await app.press(KEY.enter, (f) => f.includes('Finished: up'));
+    expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n]);
+  });
 });
 
 describe('progress from real provider events', () => {

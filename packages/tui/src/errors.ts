@@ -3,7 +3,8 @@
  * `hint`) so a CLI prints it the same way, but kept here: core's error codes
  * describe migrations, not terminals.
  */
-export type TuiErrorCode = 'E_NOT_A_TTY';
+/** E_INTERRUPTED: the user stopped a run (q, Ctrl-C) and planned migrations did not run. */
+export type TuiErrorCode = 'E_NOT_A_TTY' | 'E_INTERRUPTED';
 
 export class TuiError extends Error {
   readonly code: TuiErrorCode;

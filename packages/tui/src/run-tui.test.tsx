@@ -1,4 +1,4 @@
-import type { Database, Plan, Provider, ProviderEvent } from '@gander/core';
+import type { Database, Plan, Provider } from '@gander/core';
 import { Console } from 'node:console';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isTuiError, TuiError } from './errors.js';
@@ -88,31 +88,47 @@ describe('runTui', () => {
     expect(await provider.version()).toBe(0n);
   });
 
-  it('Ctrl-C during a run quits only after the run is done: never half-applied', async () => {
+  it('Ctrl-C during a run stops after the running migration, shows what did not run, and reports it', async () => {
     const { provider: signalling, planned } = withPlanSignal(provider);
-    const events: ProviderEvent['type'][] = [];
-    const unsubscribe = provider.subscribe((e) => events.push(e.type));
     const stdout = new FakeTtyOut();
     const stdin = new FakeTtyIn();
-    let resolvedAfter = -1;
-    const done = runTui({ provider: signalling, stdout: stdout.asStream(), stdin: stdin.asStream() }).then(() => {
-      resolvedAfter = events.length;
+    // The user presses Ctrl-C while the first migration runs.
+    const unsubscribe = provider.subscribe((e) => {
+      if (e.type === 'statement-start' && e.version === 1n) stdin.type('\u0003');
     });
+    const done = runTui({ provider: signalling, stdout: stdout.asStream(), stdin: stdin.asStream(), noColor: true });
     await tick(200);
     stdin.type('u');
     await planned();
     await tick(50);
     stdin.type('y');
-    // Lands on the progress screen, before the first migration starts.
-    await tick(5);
-    stdin.type('\u0003');
-    await done;
+    // The outcome stays on screen until a key: wait for it, then quit.
+    const deadline = Date.now() + 15_000;
+    while (!stdout.output.includes('Stopped by you') && Date.now() < deadline) await tick(20);
     unsubscribe();
-    expect(await appliedVersions(db)).toEqual([1n, 2n, 3n, 4n]);
-    expect(events.filter((t) => t === 'migration-done')).toHaveLength(4);
-    expect(resolvedAfter).toBe(events.length);
+    expect(stdout.output).toContain('Stopped by you after the running migration: 1 migration applied');
+    expect(stdout.output).toContain('Not run (3 migrations): 00002_add_email.sql, 00003_create_posts.sql');
+    stdin.type('x');
+    const summary = await done;
+    // The running migration finished; the rest never started.
+    expect(await appliedVersions(db)).toEqual([1n]);
+    expect(summary.interrupted).toEqual({
+      operation: 'up',
+      ran: ['up 00001_create_users.sql'],
+      notRun: ['up 00002_add_email.sql', 'up 00003_create_posts.sql', expect.stringMatching(/^up 00004_/)],
+      currentVersion: 1n,
+    });
     expect(stdout.chunks.at(-1)).toBe(LEAVE_ALT);
     expect(stdin.rawModes.at(-1)).toBe(false);
+  });
+
+  it('a run that was not stopped reports no interruption', async () => {
+    const stdout = new FakeTtyOut();
+    const stdin = new FakeTtyIn();
+    const done = runTui({ provider, stdout: stdout.asStream(), stdin: stdin.asStream() });
+    await tick(100);
+    stdin.type('q');
+    expect((await done).interrupted).toBeUndefined();
   });
 
   it('can run again after quitting (no Ink instance left behind)', async () => {

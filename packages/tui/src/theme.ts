@@ -34,6 +34,8 @@ const STATES: Record<RowState, TextStyle> = {
   missing: { color: 'magenta' },
   unknown: { color: 'red' },
   drifted: { color: 'red', bold: true },
+  failed: { color: 'red' },
+  partial: { color: 'red', bold: true },
 };
 
 const colour: Theme = { tone: (t) => TONES[t], state: (s) => STATES[s], selected: { inverse: true } };

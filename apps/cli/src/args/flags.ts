@@ -42,6 +42,23 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'no-lock', kind: 'bool', defaultText: 'false', usage: 'take no advisory lock: only when nothing else migrates this database (gander)' },
   { name: 'env-all', kind: 'bool', defaultText: 'false', usage: 'load every key of the -env file, not only GOOSE_* and GANDER_* (gander)' },
   { name: 'allow-drift', kind: 'bool', defaultText: 'false', usage: 'run up even when an applied migration file changed since it was applied (gander)' },
+  // gander fleet: one release on many databases (apps/cli/README.md "Fleet")
+  { name: 'targets', kind: 'string', defaultText: '', usage: 'fleet: JSON or YAML file listing the target databases (gander)' },
+  { name: 'targets-env', kind: 'string', defaultText: '', usage: 'fleet: environment variable holding the targets as JSON or YAML (gander)' },
+  { name: 'targets-cmd', kind: 'string', defaultText: '', usage: 'fleet: shell command whose output lists the targets as JSON or YAML (gander)' },
+  { name: 'concurrency', kind: 'string', defaultText: '4', usage: 'fleet: how many databases migrate at once (gander)' },
+  { name: 'groups', kind: 'string', defaultText: '', usage: 'fleet: comma-separated group order, e.g. canary,eu,us; others follow in file order (gander)' },
+  { name: 'on-error', kind: 'string', defaultText: 'continue', usage: 'fleet: after a failed database, stop starting others (stop) or finish the group (continue) (gander)' },
+  { name: 'max-failures', kind: 'string', defaultText: '', usage: 'fleet: start no other database once this many failed (gander)' },
+  { name: 'report', kind: 'string', defaultText: '', usage: 'fleet: write the per-database results as JSON to this file (gander)' },
+  { name: 'only-failed', kind: 'string', defaultText: '', usage: 'fleet: run only the databases a previous --report says failed or did not run (gander)' },
+  { name: 'shard', kind: 'string', defaultText: '', usage: 'fleet: run shard i of n (i/n, 1-based) of the targets, e.g. 2/3 (gander)' },
+  // gander lint's
+  { name: 'format', kind: 'string', defaultText: '', usage: 'lint output: text, json, github (workflow annotations) or sarif; default text (gander lint)' },
+  { name: 'since', kind: 'string', defaultText: '', usage: 'lint only migration files added or changed since this git ref (gander lint)' },
+  { name: 'db', kind: 'string', defaultText: '', usage: 'lint against this database (DBSTRING; GOOSE_DRIVER/GOOSE_DBSTRING work too): only pending migrations, drift, table sizes (gander lint)' },
+  { name: 'lint-config', kind: 'string', defaultText: '', usage: 'lint config file with rule levels; default gander-lint.json when present (gander lint)' },
+  { name: 'fail-on-warnings', kind: 'bool', defaultText: 'false', usage: 'exit 1 on warnings too, not only on errors (gander lint)' },
 ];
 
 export type FlagValue = string | boolean | number;

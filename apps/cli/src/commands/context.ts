@@ -1,5 +1,6 @@
 import type { MigrationResult, Provider } from '@gander/core';
 import type { Env, EnvSources } from '../args/dotenv.js';
+import type { FlagValue } from '../args/flags.js';
 import type { Target } from '../connect.js';
 import type { RunIO } from '../io.js';
 import type { Palette } from '../output/colors.js';
@@ -32,6 +33,8 @@ export interface CommandContext {
   command: string;
   args: string[];
   options: CliOptions;
+  /** Every flag's value by name (defaults filled in), for commands with flags of their own (fleet, lint). */
+  flags: ReadonlyMap<string, FlagValue>;
   io: RunIO;
   env: Env;
   /** The variables the -env file set, and the file:line each came from. */

@@ -1,6 +1,7 @@
 import type { Plan, PlanOperation } from '@gander/core';
 import { CliError } from '../errors.js';
 import type { CommandOutcome, DbCommandContext } from './context.js';
+import { lintPlannedUp } from './plan-lint.js';
 import { versionArgument } from './version-arg.js';
 
 const OPERATIONS = ['up', 'up-by-one', 'up-to', 'down', 'down-to', 'redo', 'reset'] as const;
@@ -50,6 +51,8 @@ export async function planCommand(ctx: DbCommandContext): Promise<CommandOutcome
   const operation = planOperation(ctx.args);
   const plan = await ctx.provider.plan(operation);
   ctx.print(renderPlan(plan));
+  // Only the JSON document carries lint findings: the text plan stays SQL a reader (or psql) can follow.
+  const lint = ctx.options.json ? await lintPlannedUp(plan, ctx.usablePath(ctx.options.dir)) : undefined;
   return {
     currentVersion: plan.currentVersion,
     extra: {
@@ -62,6 +65,7 @@ export async function planCommand(ctx: DbCommandContext): Promise<CommandOutcome
         checksum: s.checksum,
         statements: s.statements.map((st) => ({ line: st.line, sql: st.sql })),
       })),
+      ...(lint === undefined ? {} : { lint }),
     },
   };
 }

@@ -7,6 +7,8 @@ export const NO_DB_HANDLERS: Record<string, () => Promise<(ctx: CommandContext) 
   fix: async () => (await import('./fix.js')).fixCommand,
   env: async () => (await import('./env.js')).envCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
+  fleet: async () => (await import('./fleet.js')).fleetCommand,
+  lint: async () => (await import('./lint.js')).lintCommand,
 };
 
 export const DB_HANDLERS: Record<string, () => Promise<(ctx: DbCommandContext) => Promise<CommandOutcome>>> = {

@@ -1,3 +1,5 @@
+import { collectMigrations, createProvider, GanderError, type MigrationSource, type Provider } from '@gander/core';
+import { watch as watchDir } from 'node:fs';
 import { CliError } from '../errors.js';
 import type { RunIO } from '../io.js';
 import type { CommandOutcome, DbCommandContext } from './context.js';
@@ -16,18 +18,96 @@ export function assertTuiCanRun(io: RunIO, json: boolean): void {
   }
 }
 
+/** An empty or absent folder opens on an empty list: the history and unknown versions are still worth seeing. */
+async function sourcesOrNone(dir: string): Promise<MigrationSource[]> {
+  try {
+    return await collectMigrations(dir);
+  } catch (error) {
+    if (error instanceof GanderError && (error.code === 'E_NO_MIGRATIONS' || error.code === 'E_DIR_NOT_FOUND')) return [];
+    throw error;
+  }
+}
+
+/**
+ * A provider over the files as they are now, on the command line's database
+ * and options. The TUI asks for one before every plan, so a file fixed while
+ * it is open is what runs; it is not the command's own provider, whose
+ * progress lines would be printed over the screen.
+ */
+function providerLoader(ctx: DbCommandContext) {
+  const { options } = ctx;
+  return async ({ allowDrift }: { allowDrift: boolean }): Promise<Provider> =>
+    createProvider({
+      db: ctx.provider.db,
+      sources: await sourcesOrNone(ctx.usablePath(options.dir)),
+      ...(options.table ? { table: options.table } : {}),
+      allowMissing: options.allowMissing,
+      noVersioning: options.noVersioning,
+      lockTimeoutMs: options.lockTimeoutMs,
+      disableLock: options.noLock,
+      ...(options.envLabel ? { envLabel: options.envLabel } : {}),
+      allowDrift: options.allowDrift || allowDrift,
+      env: ctx.io.env,
+    });
+}
+
+/** Quiet time before a change counts: an editor's save is several events. */
+const SETTLE_MS = 250;
+
+/** Re-read the list when a file in the folder changes; nothing (no error) where the folder cannot be watched. */
+function folderWatcher(dir: string) {
+  return (onChange: () => void) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const watcher = watchDir(dir, () => {
+        clearTimeout(timer);
+        timer = setTimeout(onChange, SETTLE_MS);
+      });
+      watcher.on('error', () => watcher.close());
+      return () => {
+        clearTimeout(timer);
+        watcher.close();
+      };
+    } catch {
+      // A missing folder, or no watch support: R and every plan still re-read.
+      return () => undefined;
+    }
+  };
+}
+
 /**
  * `gander tui` (and `gander` with no command on a terminal): the interactive
- * session of @gander/tui over this command line's provider. Loaded only here,
- * so no other command pays for Ink and React.
+ * session of @gander/tui over this command line's database. Loaded only here,
+ * so no other command pays for Ink and React. A run the user stopped with
+ * migrations left ends the process non-zero, with what ran and what did not.
  */
 export async function tuiCommand(ctx: DbCommandContext): Promise<CommandOutcome> {
-  const { runTui } = await import('@gander/tui');
+  const { runTui, TuiError } = await import('@gander/tui');
   try {
-    await runTui({ provider: ctx.provider, noColor: ctx.options.noColor || Boolean(ctx.env.NO_COLOR) });
-    return { currentVersion: await ctx.provider.version() };
+    const load = providerLoader(ctx);
+    const provider = await load({ allowDrift: false });
+    const summary = await runTui({
+      provider,
+      load,
+      driftAllowed: ctx.options.allowDrift,
+      watch: folderWatcher(ctx.usablePath(ctx.options.dir)),
+      noColor: ctx.options.noColor || Boolean(ctx.env.NO_COLOR),
+    });
+    const currentVersion = await provider.version();
+    const stopped = summary.interrupted;
+    if (stopped) {
+      const ran = stopped.ran.length === 0 ? 'nothing' : stopped.ran.join(', ');
+      return {
+        currentVersion,
+        error: new TuiError(
+          'E_INTERRUPTED',
+          `${stopped.operation} stopped by the user: ran ${ran}; not run: ${stopped.notRun.join(', ')}; the database is at version ${currentVersion}`,
+          'run the command again to apply the rest',
+        ),
+      };
+    }
+    return { currentVersion };
   } catch (error) {
     return { error };
   }
 }
-

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../packages/testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt } from '../test-support/cli.js';
 import { findGoose } from './goose-binary.js';
 import { parseScenario, type Dsns } from './scenario.js';

@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../packages/testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt, logLines, makeProject, runCli } from '../test-support/cli.js';
 import { scalar, startCli, waitFor, withClient } from './support.js';
 

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../packages/testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt, logLines, makeProject } from '../test-support/cli.js';
 import { scalar, smallMigrations, startCli } from './support.js';
 

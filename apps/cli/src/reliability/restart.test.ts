@@ -1,48 +1,46 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../../packages/testkit/src/server/embedded-postgres.js';
+import { embeddedPostgresBinDir, startEmbeddedBinaries, type LocalPostgres } from '@gander/test-server';
 import { assertBuilt, logLines, makeProject, runCli } from '../test-support/cli.js';
 import { scalar, startCli, waitFor } from './support.js';
 
 const run = promisify(execFile);
 
-/** pg_ctl from the embedded-postgres platform package, when this platform has one. */
-async function findPgCtl(): Promise<string | undefined> {
+/** pg_ctl beside the server's own binaries, when its installation has one. */
+function pgCtlOf(server: LocalPostgres): string | undefined {
+  const path = join(server.binDir, 'pg_ctl');
+  return existsSync(path) ? path : undefined;
+}
+
+/** Run pg_ctl as the server's OS user (the testkit runs it as an unprivileged user when we are root). */
+async function pgCtlRun(server: LocalPostgres, args: string[]): Promise<void> {
+  const pgCtl = pgCtlOf(server)!;
+  const command = [pgCtl, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  if (server.runAs) await run('su', [server.runAs, '-s', '/bin/sh', '-c', command], { timeout: 60_000 });
+  else await run(pgCtl, args, { timeout: 60_000 });
+}
+
+const hasPgCtl = (() => {
   try {
-    const fromTestkit = createRequire(new URL('../../../../packages/testkit/package.json', import.meta.url));
-    const embedded = createRequire(fromTestkit.resolve('embedded-postgres'));
-    const platformEntry = embedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-    const { pg_ctl: path } = (await import(pathToFileURL(platformEntry).href)) as { pg_ctl?: string };
-    return path && existsSync(path) ? path : undefined;
+    return existsSync(join(embeddedPostgresBinDir(), 'pg_ctl'));
   } catch {
-    return undefined;
+    return false;
   }
-}
-
-const pgCtl = await findPgCtl();
-
-/** Run pg_ctl as the server's OS user (embedded-postgres runs it as `postgres` when we are root). */
-async function pgCtlRun(args: string[]): Promise<void> {
-  const command = [pgCtl!, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  if (process.getuid?.() === 0) await run('su', ['postgres', '-s', '/bin/sh', '-c', command], { timeout: 60_000 });
-  else await run(pgCtl!, args, { timeout: 60_000 });
-}
+})();
 
 // A real restart of the server in the middle of a run, on a server of its own
 // (the shared one serves every other test file).
-describe.skipIf(!pgCtl)('the server restarted in the middle of gander up', () => {
-  let server: EmbeddedPostgresServer;
+describe.skipIf(!hasPgCtl)('the server restarted in the middle of gander up', () => {
+  let server: LocalPostgres;
   let cwd: string;
 
   beforeAll(async () => {
     assertBuilt();
-    server = await startEmbeddedPostgres();
+    server = await startEmbeddedBinaries();
     cwd = await makeProject({
       'migrations/00001_first.sql': '-- +goose Up\nCREATE TABLE first (id int);\n-- +goose Down\nDROP TABLE first;\n',
       'migrations/00002_long.sql': '-- +goose Up\nCREATE TABLE second (id int);\nSELECT pg_sleep(60);\n-- +goose Down\nDROP TABLE second;\n',
@@ -52,7 +50,7 @@ describe.skipIf(!pgCtl)('the server restarted in the middle of gander up', () =>
     // pg_ctl restarted the postmaster outside embedded-postgres's control, so
     // stop it the same way; the reaper removes anything left when we exit.
     if (server) {
-      await pgCtlRun(['-D', server.dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+      await pgCtlRun(server, ['-D', server.dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       await rm(server.dir, { recursive: true, force: true });
     }
     if (cwd) await rm(cwd, { recursive: true, force: true });
@@ -66,7 +64,7 @@ describe.skipIf(!pgCtl)('the server restarted in the middle of gander up', () =>
     );
     const before = await server.postmasterPid();
     // -l: the new postmaster must not keep pg_ctl's stdout open (we would wait on it forever).
-    await pgCtlRun(['-D', server.dataDir, '-l', join(server.dataDir, 'restart.log'), '-m', 'fast', '-w', 'restart']);
+    await pgCtlRun(server, ['-D', server.dataDir, '-l', join(server.dataDir, 'restart.log'), '-m', 'fast', '-w', 'restart']);
     expect(await server.postmasterPid()).not.toBe(before);
 
     const result = await child.output;

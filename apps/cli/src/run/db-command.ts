@@ -20,8 +20,8 @@ export function usablePath(cwd: string, path: string): string {
   return isAbsolute(path) || cwd === process.cwd() ? path : resolve(cwd, path);
 }
 
-/** Commands that read no migration files (goose's `version` never opens the folder). */
-const NEEDS_NO_FILES = new Set(['history', 'version']);
+/** Commands that need no migration files: goose's `version` never opens the folder, the audit log needs none, the TUI opens on an empty list. */
+const NEEDS_NO_FILES = new Set(['history', 'version', 'tui']);
 
 /** Where goose says `failed to collect migrations: …` (status.go, reset.go, version.go with -no-versioning). */
 const COLLECT_PREFIXED = new Set(['status', 'reset']);

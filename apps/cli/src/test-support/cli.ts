@@ -10,7 +10,7 @@ export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
 export function assertBuilt(): void {
   if (!existsSync(BIN)) {
-    throw new Error(`${BIN} is missing: build first (cd /work/main && npx turbo run build --filter=gander...)`);
+    throw new Error(`${BIN} is missing: build first (pnpm build)`);
   }
 }
 

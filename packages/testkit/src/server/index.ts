@@ -1,9 +1,11 @@
 export { SERVER_KINDS, type EphemeralDatabase, type EphemeralServer, type ServerKind } from './ephemeral-server.js';
 export { startEphemeralPostgres, type StartEphemeralOptions } from './start-ephemeral.js';
-export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type EmbeddedPostgresServer } from './embedded-postgres.js';
+export { embeddedPostgresBinDir, startEmbeddedPostgres, type EmbeddedPostgresOptions, type EmbeddedPostgresServer } from './embedded-postgres.js';
+export { startLocalPostgres, type LocalPostgresOptions, type LocalPostgresServer } from './local-binaries.js';
+export { findLocalBinDir, vectorServerTarget, type LocalBinDirFound, type VectorServerTarget } from '@gander/test-server';
 export { DEFAULT_POSTGRES_IMAGE, startTestcontainersPostgres, type TestcontainersOptions } from './testcontainers.js';
 export { pgliteServer, type PgliteServerOptions } from './pglite-server.js';
 export { externalServer, externalServerUrlFromEnv } from './external.js';
 export { probeDockerEngine, type DockerEngineProbe } from './docker-engine.js';
 export { chooseServerFor, type ChooseServerOptions, type ChosenServer, type DatabaseChoice } from './choose-server.js';
-export { createTestDatabase, type TestDatabase } from './test-database.js';
+export { createTestDatabase, type TestDatabase } from '@gander/test-server';

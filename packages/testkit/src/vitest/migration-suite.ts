@@ -7,11 +7,13 @@ import { chooseServerFor, type DatabaseChoice } from '../server/choose-server.js
 import { displayPath } from './display-path.js';
 import { registerDataIntegrity, type SuiteSeed } from './register-data-integrity.js';
 import { registerIdempotency } from './register-idempotency.js';
+import { registerLint, type SuiteLint } from './register-lint.js';
 import { registerRoundTrips } from './register-round-trips.js';
 import type { SuiteContext } from './suite-context.js';
 import { suiteDatabase } from './suite-database.js';
 
 export type { SuiteSeed } from './register-data-integrity.js';
+export type { SuiteLint } from './register-lint.js';
 
 export interface MigrationSuiteOptions {
   /** The migrations directory: relative to the working directory (vitest's root), absolute, or a file URL. */
@@ -26,6 +28,8 @@ export interface MigrationSuiteOptions {
   seed?: SuiteSeed;
   /** Opt-in: each Up (and with `{ down: true }` each Down) must run twice without error. */
   idempotentSql?: boolean | { down?: boolean };
+  /** Opt-in: one test that runs `gander lint` on the folder and fails on error findings (or on any, with failOnWarnings). */
+  lint?: boolean | SuiteLint;
   /** The describe title (default `migrations in <dir>`). */
   name?: string;
   /** Per-test timeout (default 120 s: the first test also opens the database). */
@@ -54,6 +58,8 @@ export function migrationSuite(options: MigrationSuiteOptions): void {
   // An async collector: the file names become test names, and the server
   // choice (and why) becomes a describe title.
   describe.sequential(options.name ?? `migrations in ${displayPath(dir)}`, async () => {
+    // Before choosing a server: linting needs none, so it runs even where no database can start.
+    if (options.lint) registerLint(dir, options.lint === true ? {} : options.lint, timeout);
     const sources = await collectMigrations(dir);
     const chosen = await chooseServerFor(sources, { database: options.database ?? 'auto' });
     const context: SuiteContext = {

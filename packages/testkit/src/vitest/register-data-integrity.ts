@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import { assertDataIntegrity } from '../scenarios/verify-data-integrity.js';
 import { displayPath } from './display-path.js';
 import { scenarioOptions, type SuiteContext } from './suite-context.js';
@@ -11,12 +11,13 @@ export function registerDataIntegrity(context: SuiteContext, seed: SuiteSeed): v
   const seedLabel = 'file' in seed ? displayPath(resolve(seed.file)) : 'inline SQL';
   const to = seed.to === undefined ? 'the newest version' : `version ${seed.to}`;
   it(`data loaded at version ${seed.at} (${seedLabel}) survives up to ${to} and down again`, async () => {
-    await assertDataIntegrity({
+    const report = await assertDataIntegrity({
       ...scenarioOptions(context),
       db: await context.database.fresh(),
       seed: 'file' in seed ? { file: resolve(seed.file) } : { sql: seed.sql },
       at: seed.at,
       ...(seed.to === undefined ? {} : { to: seed.to }),
     });
+    expect(report.failures).toEqual([]);
   }, context.timeout);
 }

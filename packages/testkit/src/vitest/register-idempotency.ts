@@ -1,7 +1,7 @@
 import { it } from 'vitest';
 import { createIdempotencyChecker, type IdempotencyChecker } from '../scenarios/idempotency-checker.js';
 import { snapshotOptionsOf } from '../scenarios/migration-input.js';
-import { failTest, scenarioOptions, type SuiteContext } from './suite-context.js';
+import { expectScenarioOk, scenarioOptions, type SuiteContext } from './suite-context.js';
 
 /** One test per file: its Up runs twice without error (and, with `down`, its Down too, newest first). */
 export function registerIdempotency(context: SuiteContext, options: { down: boolean }): void {
@@ -18,7 +18,7 @@ export function registerIdempotency(context: SuiteContext, options: { down: bool
       const check = await checkerFor();
       if (check.broken) ctx.skip(`not run: ${check.broken}`);
       const result = await check.checkUp(source.version);
-      if (!result.ok) failTest(context, 'verifyIdempotentSql', result.problems);
+      expectScenarioOk(context, 'verifyIdempotentSql', result);
     }, context.timeout);
   }
   if (!options.down) return;
@@ -27,7 +27,7 @@ export function registerIdempotency(context: SuiteContext, options: { down: bool
       const check = await checkerFor();
       if (check.broken) ctx.skip(`not run: ${check.broken}`);
       const result = await check.checkDown(source.version);
-      if (!result.ok) failTest(context, 'verifyIdempotentSql', result.problems);
+      expectScenarioOk(context, 'verifyIdempotentSql', result);
     }, context.timeout);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationSource, ProviderOptions } from '@gander/core';
+import { expect } from 'vitest';
 import type { SnapshotOptions } from '../catalog/types.js';
 import { MigrationScenarioError } from '../scenarios/scenario-error.js';
 import type { ScenarioReport } from '../scenarios/scenario-report.js';
@@ -22,7 +23,15 @@ export function scenarioOptions(context: SuiteContext) {
   };
 }
 
-/** Fail the current test with the same error the assert* scenarios throw. */
-export function failTest(context: SuiteContext, scenario: ScenarioReport['scenario'], failures: string[]): never {
-  throw new MigrationScenarioError({ scenario, ok: false, database: context.database.target(), failures, durationMs: 0 });
+/**
+ * The verdict of one registered test: fail it with the same error the
+ * assert* scenarios throw, or pass it through a real assertion (so a suite
+ * also passes under vitest's `expect.requireAssertions`, and a test that
+ * checked nothing cannot pass silently).
+ */
+export function expectScenarioOk(context: SuiteContext, scenario: ScenarioReport['scenario'], result: { ok: boolean; problems: string[] }): void {
+  if (!result.ok) {
+    throw new MigrationScenarioError({ scenario, ok: false, database: context.database.target(), failures: result.problems, durationMs: 0 });
+  }
+  expect(result.problems, `${scenario} found problems`).toEqual([]);
 }

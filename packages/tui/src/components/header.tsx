@@ -12,19 +12,26 @@ export interface HeaderProps {
 
 function counts(rows: readonly MigrationRow[]): string {
   const parts: string[] = [];
-  for (const state of ['pending', 'missing', 'drifted', 'unknown'] as const) {
+  for (const state of ['pending', 'failed', 'partial', 'missing', 'drifted', 'unknown'] as const) {
     const n = rows.filter((r) => r.state === state).length;
     if (n > 0) parts.push(`${n} ${state}`);
   }
   return parts.length === 0 ? 'up to date' : parts.join(', ');
 }
 
-/** Where we are: the database target (password masked by core), its version, what is left to do. */
+/**
+ * Where we are: the database target (password masked by core), its version,
+ * what is left to do. On a narrow terminal the target gives up its middle,
+ * then its place; the version and the counts stay.
+ */
 export function Header({ target, currentVersion, latestVersion, rows, width }: HeaderProps) {
-  const version = currentVersion === undefined ? 'version …' : `version ${currentVersion} (latest ${latestVersion ?? 0})`;
   const summary = rows ? counts(rows) : 'reading status…';
+  const version = currentVersion === undefined ? 'version …' : `version ${currentVersion} (latest ${latestVersion ?? 0})`;
   const rest = `  ${version}  ${summary}`;
-  // The version and what is left to do matter most; a long target gives up its middle first.
-  const room = Math.max(16, width - textWidth('gander  ') - textWidth(rest));
-  return <TextLine text={`gander  ${truncateMiddle(target, room)}${rest}`} width={width} tone="title" />;
+  const room = width - textWidth('gander  ') - textWidth(rest);
+  let text: string;
+  if (room >= 16) text = `gander  ${truncateMiddle(target, room)}${rest}`;
+  else if (textWidth(`gander${rest}`) <= width) text = `gander${rest}`;
+  else text = `${currentVersion === undefined ? 'v…' : `v${currentVersion}/${latestVersion ?? 0}`}  ${summary}`;
+  return <TextLine text={text} width={width} tone="title" />;
 }

@@ -9,17 +9,19 @@ export interface LinesViewProps {
   offset: number;
   height: number;
   width: number;
+  /** Columns scrolled sideways (long SQL lines). */
+  shift?: number;
 }
 
 /** A window of `height` lines, each cut to the width: the body of every scrolling screen. */
-export function LinesView({ lines, offset, height, width }: LinesViewProps) {
+export function LinesView({ lines, offset, height, width, shift = 0 }: LinesViewProps) {
   const theme = useTheme();
   const shown = lines.slice(offset, offset + height);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       {shown.map((l, i) => (
         <Text key={offset + i} wrap="truncate-end" {...theme.tone(l.tone)}>
-          {truncate(l.text, width) || ' '}
+          {truncate(shift === 0 ? l.text : [...l.text].slice(shift).join(''), width) || ' '}
         </Text>
       ))}
     </Box>

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import type { ErrorInfo } from '../format/error-info.js';
 import { errorLines } from '../format/error-lines.js';
-import { fit, fitRight } from '../format/text.js';
+import { fit, fitRight, textWidth } from '../format/text.js';
 import { listColumns, type ListColumns } from '../layout/columns.js';
-import { listOffset } from '../layout/viewport.js';
+import { listWindow } from '../layout/viewport.js';
 import type { MigrationRow } from '../state/rows.js';
 import { useTheme } from '../theme.js';
 import { LinesView } from './lines-view.js';
@@ -20,6 +20,14 @@ export interface MigrationListProps {
   statusError: ErrorInfo | undefined;
 }
 
+const NO_TX = ' (no tx)';
+
+/** The name as listed: NO TRANSACTION files say so, and that mark survives a cut name. */
+export function displayName(row: MigrationRow, width: number): string {
+  if (!row.noTx) return fit(row.name, width);
+  return fit(`${fit(row.name, Math.max(1, width - NO_TX.length)).trimEnd()}${NO_TX}`, width);
+}
+
 function titles(c: ListColumns): string {
   const base = `${' '.repeat(c.marker)}${fit('VERSION', c.version)} ${fit('NAME', c.name)} ${fit('STATE', c.state)}`;
   return c.appliedAt === 0 ? base : `${base} ${fit('APPLIED AT', c.appliedAt)} ${fit('BY', c.by)}`;
@@ -28,7 +36,8 @@ function titles(c: ListColumns): string {
 function Row({ row, selected, columns }: { row: MigrationRow; selected: boolean; columns: ListColumns }) {
   const theme = useTheme();
   const style = selected ? theme.selected : {};
-  const head = `${selected ? '> ' : '  '}${fitRight(String(row.version), columns.version)} ${fit(row.name, columns.name)} `;
+  const marker = `${selected ? '>' : ' '}${row.current ? '*' : ' '}`;
+  const head = `${marker}${fitRight(String(row.version), columns.version)} ${displayName(row, columns.name)} `;
   const tail = columns.appliedAt === 0 ? '' : ` ${fit(row.appliedAt ?? '-', columns.appliedAt)} ${fit(row.by ?? '-', columns.by)}`;
   return (
     <Text wrap="truncate-end">
@@ -43,22 +52,37 @@ function Row({ row, selected, columns }: { row: MigrationRow; selected: boolean;
 
 /**
  * Every migration with version, name, state word, when and by whom it was
- * applied. Scrolls to keep the selection in view; long names are cut.
+ * applied. `>` marks the selection and `*` the current version. Scrolls to
+ * keep the selection in view, with a line saying how many rows are hidden
+ * above and below; long names are cut, the state never is.
  */
 export function MigrationList({ rows, selectedIndex, height, width, filter, statusError }: MigrationListProps) {
-  const columns = listColumns(width, Math.max(0, ...(rows ?? []).map((r) => String(r.version).length)));
+  const all = rows ?? [];
+  const columns = listColumns(
+    width,
+    Math.max(0, ...all.map((r) => String(r.version).length)),
+    Math.max(0, ...all.map((r) => textWidth(r.name) + (r.noTx ? NO_TX.length : 0))),
+    Math.max(0, ...all.map((r) => textWidth(r.by ?? ''))),
+  );
   let body;
   if (statusError && !rows) {
     body = <LinesView lines={errorLines(statusError, width)} offset={0} height={height} width={width} />;
   } else if (!rows) {
     body = <TextLine text="reading the migration status…" width={width} tone="muted" />;
   } else if (rows.length === 0) {
-    body = <TextLine text={filter ? `no migration matches "${filter}"` : 'no migrations'} width={width} tone="muted" />;
+    const empty = filter ? `no migration matches "${filter}"` : 'no migration files and no applied versions (h: history, R: re-read)';
+    body = <TextLine text={empty} width={width} tone="muted" />;
   } else {
-    const offset = listOffset(rows.length, selectedIndex, height);
-    body = rows
-      .slice(offset, offset + height)
-      .map((row, i) => <Row key={String(row.version)} row={row} selected={offset + i === selectedIndex} columns={columns} />);
+    const view = listWindow(rows.length, selectedIndex, height);
+    body = (
+      <>
+        {view.above !== undefined && <TextLine text={view.above === 0 ? '' : `  ↑ ${view.above} more`} width={width} tone="muted" />}
+        {rows.slice(view.offset, view.offset + view.shown).map((row, i) => (
+          <Row key={String(row.version)} row={row} selected={view.offset + i === selectedIndex} columns={columns} />
+        ))}
+        {view.below !== undefined && <TextLine text={view.below === 0 ? '' : `  ↓ ${view.below} more`} width={width} tone="muted" />}
+      </>
+    );
   }
   return (
     <Box flexDirection="column">

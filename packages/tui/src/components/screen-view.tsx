@@ -19,18 +19,18 @@ export function ScreenView({ state }: { state: TuiState }) {
     case 'loading':
       return <LoadingView screen={screen} size={size} />;
     case 'statements':
-      return <StatementsView screen={screen} size={size} />;
+      return <StatementsView screen={screen} size={size} notice={state.notice} />;
     case 'plan':
-      return <PlanView screen={screen} size={size} />;
+      return <PlanView screen={screen} size={size} driftAllowed={state.driftAllowed} />;
     case 'running':
       return <ProgressView screen={screen} size={size} notice={state.notice} />;
     case 'result':
-      return <ResultView screen={screen} size={size} />;
+      return <ResultView screen={screen} size={size} quitNext={state.quitAfterRun} />;
     case 'history':
-      return <HistoryView screen={screen} size={size} />;
+      return <HistoryView screen={screen} size={size} notice={state.notice} />;
     case 'help':
-      return <HelpView screen={screen} size={size} />;
+      return <HelpView screen={screen} size={size} notice={state.notice} />;
     case 'message':
-      return <ErrorView screen={screen} size={size} />;
+      return <ErrorView screen={screen} size={size} notice={state.notice} />;
   }
 }

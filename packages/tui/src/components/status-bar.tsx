@@ -1,11 +1,12 @@
+import { fitHints, type Hints } from '../keys/hints.js';
 import { TextLine } from './text-line.js';
 
 export interface StatusBarProps {
-  hints: string;
+  hints: Hints;
   width: number;
 }
 
-/** The bottom line: the keys this screen answers to. */
+/** The bottom line: the keys this screen answers to; help and quit (or back) survive any width. */
 export function StatusBar({ hints, width }: StatusBarProps) {
-  return <TextLine text={hints} width={width} tone="muted" />;
+  return <TextLine text={fitHints(hints, width)} width={width} tone="muted" />;
 }

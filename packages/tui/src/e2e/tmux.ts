@@ -12,6 +12,8 @@ export interface TmuxSession {
   sendKeys(...keys: string[]): void;
   /** The visible screen, as text. */
   capture(): string;
+  /** The screen with lines the terminal wrapped joined back (the shell's output after the TUI quit). */
+  captureJoined(): string;
   /** Poll the screen until `ready`; fails with the last screen. */
   waitFor(ready: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   kill(): void;
@@ -38,6 +40,7 @@ export function startTmux(options: {
   const session: TmuxSession = {
     sendKeys: (...keys) => void run('send-keys', '-t', 'e2e', ...keys),
     capture: () => run('capture-pane', '-p', '-t', 'e2e'),
+    captureJoined: () => run('capture-pane', '-p', '-J', '-t', 'e2e'),
     async waitFor(ready, what, timeoutMs = 25_000) {
       const deadline = Date.now() + timeoutMs;
       let screen = session.capture();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hintsFor } from '../keys/hints.js';
+import { fitHints, hintsFor } from '../keys/hints.js';
 import { listColumns } from '../layout/columns.js';
 import { clampScroll, listOffset } from '../layout/viewport.js';
 import { helpLines } from './help-lines.js';
@@ -65,6 +65,15 @@ describe('layout', () => {
       { kind: 'loading', request: 1, what: '' },
       { kind: 'help', scroll: 0 },
     ] as const;
-    for (const screen of screens) expect(hintsFor(screen).length).toBeLessThanOrEqual(80);
+    for (const screen of screens) expect(fitHints(hintsFor(screen), 80).length).toBeLessThanOrEqual(80);
+  });
+
+  it('keeps ? help and q quit on the list at every width from 40 columns', () => {
+    for (const width of [40, 60, 80, 160]) {
+      const text = fitHints(hintsFor({ kind: 'list' }), width);
+      expect(text.length).toBeLessThanOrEqual(width);
+      expect(text.endsWith('? help  q quit')).toBe(true);
+    }
+    expect(fitHints(hintsFor({ kind: 'list' }), 200)).toContain('R reread');
   });
 });

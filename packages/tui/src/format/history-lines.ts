@@ -3,25 +3,23 @@ import { line, type Line } from './lines.js';
 import { formatDuration, formatTimestampSeconds } from './time.js';
 import { fit, fitRight } from './text.js';
 
-const FILE_WIDTH = 28;
-
 /**
- * The audit log, newest first. Two lines an entry, so 80 columns hold it:
- * when, direction, version, file, outcome and duration; then who and where
- * (and the error, for a failure).
+ * The audit log, newest first. Two lines an entry: when, direction, version,
+ * outcome, duration and then the file, last, so a narrow terminal cuts the
+ * file name and never the outcome; then who and where (and the error, for a
+ * failure).
  */
 export function historyLines(rows: readonly AuditRow[]): Line[] {
   if (rows.length === 0) {
     return [line('No audit rows yet: nothing was applied or rolled back through gander on this database.', 'muted')];
   }
   const versionWidth = Math.max(...rows.map((r) => String(r.version).length));
-  const fileWidth = Math.min(FILE_WIDTH, Math.max(...rows.map((r) => r.file.length)));
   const out: Line[] = [];
   for (const row of rows) {
     const ok = row.outcome === 'ok';
     out.push(
       line(
-        `${formatTimestampSeconds(row.startedAt)}  ${fit(row.direction, 4)} ${fitRight(String(row.version), versionWidth)}  ${fit(row.file, fileWidth)}  ${ok ? 'ok    ' : 'FAILED'} ${fitRight(formatDuration(row.durationMs), 7)}`,
+        `${formatTimestampSeconds(row.startedAt)}  ${fit(row.direction, 4)} ${fitRight(String(row.version), versionWidth)}  ${ok ? 'ok    ' : 'FAILED'} ${fitRight(formatDuration(row.durationMs), 7)}  ${row.file}`,
         ok ? 'plain' : 'bad',
       ),
     );

@@ -1,4 +1,5 @@
 import type { Plan, PlanOperation } from '@gander/core';
+import type { DriftNote } from '../state/types.js';
 import { blank, line, type Line } from './lines.js';
 import { plural } from './plural.js';
 import { statementLines } from './statement-lines.js';
@@ -23,14 +24,42 @@ export function describeOperation(op: PlanOperation): string {
   }
 }
 
+/** Short, so the scroll position fits beside it on a narrow terminal; the body says the rest. */
 export function planTitle(plan: Plan): string {
-  return `Plan ${describeOperation(plan.operation)} (current version ${plan.currentVersion}, ${plural(plan.steps.length, 'migration')})`;
+  const op = plan.operation;
+  const target = 'version' in op ? ` ${op.version}` : '';
+  return `Plan ${op.kind}${target}: ${plural(plan.steps.length, 'migration')}, from version ${plan.currentVersion}`;
 }
 
-/** Every step of a plan: file, direction, transaction mode, statement count, then the statements. */
-export function planLines(plan: Plan): Line[] {
+/** Applied files that changed since: core refuses `up` over them unless drift is allowed. */
+export function driftLines(drift: readonly DriftNote[]): Line[] {
+  if (drift.length === 0) return [];
+  return [
+    line(`DRIFT: ${plural(drift.length, 'applied migration')} changed since applied (checksum differs from the audit log):`, 'bad'),
+    ...drift.map((d) => line(`  ${d.version}  ${d.file ?? '(no file)'}`, 'bad')),
+    line('  Restore the file and put the change in a new migration, or allow drift for this run.', 'warn'),
+    blank,
+  ];
+}
+
+/** One line per step: a long plan is seen whole before its statements. */
+function summaryLines(plan: Plan): Line[] {
+  const fileWidth = Math.max(...plan.steps.map((s) => s.file.length));
+  return [
+    line('Summary', 'title'),
+    ...plan.steps.map((step, index) =>
+      line(
+        `  ${String(index + 1).padStart(String(plan.steps.length).length)}. ${step.direction.toUpperCase().padEnd(4)} ${step.file.padEnd(fileWidth)}  ${step.useTx ? 'tx   ' : 'NO TX'}  ${plural(step.statements.length, 'statement')}`,
+      ),
+    ),
+    blank,
+  ];
+}
+
+/** Drift, a summary, then every step: file, direction, transaction mode, statement count, the statements. */
+export function planLines(plan: Plan, drift: readonly DriftNote[] = []): Line[] {
   if (plan.steps.length === 0) return [line('Nothing to do: no migration would run.', 'ok')];
-  const out: Line[] = [];
+  const out: Line[] = [line(`${describeOperation(plan.operation)}.`, 'muted'), blank, ...driftLines(drift), ...(plan.steps.length > 1 ? summaryLines(plan) : [])];
   plan.steps.forEach((step, index) => {
     out.push(line(`${index + 1}/${plan.steps.length}  ${step.direction.toUpperCase()}  ${step.file}`, 'title'));
     const mode = step.useTx ? 'in one transaction' : 'NO TRANSACTION: each statement commits on its own';

@@ -40,6 +40,8 @@ export function progressCounter(progress: Progress): string {
   const total = progress.steps.length;
   const running = progress.steps.findIndex((s) => s.state === 'running');
   const finished = progress.steps.filter((s) => s.state === 'done' || s.state === 'failed').length;
+  // Before the first migration starts there is no `migration 0`: the lock and the checks come first.
+  if (running < 0 && finished === 0) return `starting (${total} planned)`;
   const at = running >= 0 ? running + 1 : finished;
   return `migration ${at} of ${total}`;
 }

@@ -8,7 +8,10 @@ import type { Action } from '../state/types.js';
 export type Intent =
   | { type: 'dispatch'; action: Action }
   | { type: 'plan'; operation: PlanOperation }
-  | { type: 'run'; plan: Plan }
+  /** allowDrift: the user typed allow-drift on this plan; run it on a provider that allows drift. */
+  | { type: 'run'; plan: Plan; allowDrift: boolean }
+  /** Re-read the migration files and the database's state. */
+  | { type: 'refresh' }
   | { type: 'statements'; version: bigint }
   | { type: 'history' };
 

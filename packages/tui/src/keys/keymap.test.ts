@@ -1,14 +1,14 @@
 import type { Plan } from '@gander/core';
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer } from '../state/reducer.js';
-import type { TuiState } from '../state/types.js';
+import type { DriftNote, TuiState } from '../state/types.js';
 import { keyIntent } from './keymap.js';
 
 const list: TuiState = reducer(initialState('t'), {
   type: 'status-loaded',
   rows: [
-    { version: 1n, name: 'a', file: '00001_a.sql', state: 'applied', appliedAt: undefined, by: undefined },
-    { version: 2n, name: 'b', file: '00002_b.sql', state: 'pending', appliedAt: undefined, by: undefined },
+    { version: 1n, name: 'a', file: '00001_a.sql', state: 'applied', appliedAt: undefined, by: undefined, current: false, noTx: false, failure: undefined },
+    { version: 2n, name: 'b', file: '00002_b.sql', state: 'pending', appliedAt: undefined, by: undefined, current: false, noTx: false, failure: undefined },
   ],
   currentVersion: 1n,
   latestVersion: 2n,
@@ -23,7 +23,7 @@ const downPlan: Plan = {
 function onPlan(plan: Plan): TuiState {
   return [
     { type: 'loading', request: 1, what: '' } as const,
-    { type: 'plan-loaded', request: 1, plan } as const,
+    { type: 'plan-loaded', request: 1, plan, drift: [] as DriftNote[] } as const,
   ].reduce(reducer, list);
 }
 
@@ -56,7 +56,7 @@ describe('keyIntent', () => {
   it('a y/N plan runs on y only', () => {
     const plan = { ...downPlan, steps: downPlan.steps.slice(0, 1) };
     const s = onPlan(plan);
-    expect(keyIntent(s, 'y', {})).toEqual({ type: 'run', plan });
+    expect(keyIntent(s, 'y', {})).toEqual({ type: 'run', plan, allowDrift: false });
     for (const [input, key] of [['n', {}], ['', { return: true }], ['', { escape: true }], ['q', {}]] as const) {
       expect(keyIntent(s, input, key)).toEqual({ type: 'dispatch', action: { type: 'back' } });
     }
@@ -67,7 +67,7 @@ describe('keyIntent', () => {
     expect(keyIntent(s, 'y', {})).toBeUndefined();
     expect(keyIntent(s, '', { return: true })).toEqual({ type: 'dispatch', action: { type: 'typed-mismatch' } });
     s = reducer(s, { type: 'typed-key', text: '0' });
-    expect(keyIntent(s, '', { return: true })).toEqual({ type: 'run', plan: downPlan });
+    expect(keyIntent(s, '', { return: true })).toEqual({ type: 'run', plan: downPlan, allowDrift: false });
     // j/k are not scroll keys while typing; arrows are.
     expect(keyIntent(s, 'j', {})).toBeUndefined();
     expect(keyIntent(s, '', { downArrow: true })).toEqual({ type: 'dispatch', action: { type: 'scroll', by: 1 } });

@@ -50,6 +50,8 @@ function listKeys(state: TuiState, input: string, key: KeyPress): Intent | undef
       return needsSelection((version) => ({ type: 'plan', operation: { kind: 'down-to', version } }));
     case 'r':
       return { type: 'plan', operation: { kind: 'redo' } };
+    case 'R':
+      return { type: 'refresh' };
     case '/':
       return dispatch({ type: 'filter-open' });
     case 'h':
@@ -78,13 +80,15 @@ function planKeys(state: TuiState, screen: Extract<Screen, { kind: 'plan' }>, in
   const step = scrollBy(input, key, regions(state.size).bodyHeight, !typed);
   if (step !== undefined) return dispatch({ type: 'scroll', by: step });
   if (key.escape) return dispatch({ type: 'back' });
-  if (typed) {
-    if (key.return) return typedMatches(screen.confirm) ? { type: 'run', plan: screen.plan } : dispatch({ type: 'typed-mismatch' });
+  if (screen.confirm.kind === 'typed') {
+    const drift = screen.confirm.reason === 'drift';
+    if (key.return) return typedMatches(screen.confirm) ? { type: 'run', plan: screen.plan, allowDrift: drift } : dispatch({ type: 'typed-mismatch' });
     if (isErase(key)) return dispatch({ type: 'typed-erase' });
-    if (/^[0-9]+$/.test(input)) return dispatch({ type: 'typed-key', text: input });
+    // A version is digits; allow-drift is a word, so every letter is text there.
+    if (drift ? isText(input, key) : /^[0-9]+$/.test(input)) return dispatch({ type: 'typed-key', text: input });
     return input === 'q' ? dispatch({ type: 'back' }) : undefined;
   }
-  if (input === 'y' || input === 'Y') return { type: 'run', plan: screen.plan };
+  if (input === 'y' || input === 'Y') return { type: 'run', plan: screen.plan, allowDrift: false };
   // The default answer is no: enter, n, q all cancel.
   if (key.return || input === 'n' || input === 'N' || input === 'q') return dispatch({ type: 'back' });
   return undefined;
@@ -94,7 +98,11 @@ function planKeys(state: TuiState, screen: Extract<Screen, { kind: 'plan' }>, in
 function readingKeys(state: TuiState, input: string, key: KeyPress): Intent | undefined {
   const step = scrollBy(input, key, regions(state.size).bodyHeight, true);
   if (step !== undefined) return dispatch({ type: 'scroll', by: step });
-  if (key.escape || key.return || isErase(key) || ['q', 'h', '?'].includes(input)) return dispatch({ type: 'back' });
+  // Long SQL lines scroll sideways rather than being cut for good.
+  if (key.leftArrow) return dispatch({ type: 'shift', by: -8 });
+  if (key.rightArrow) return dispatch({ type: 'shift', by: 8 });
+  if (key.escape || isErase(key) || ['q', 'h', '?'].includes(input)) return dispatch({ type: 'back' });
+  if (key.return) return dispatch({ type: 'notice', notice: { text: 'esc or q goes back to the list', tone: 'muted' } });
   return undefined;
 }
 

@@ -7,11 +7,11 @@ import { keyIntent } from './keymap.js';
 import { splitKeys } from './split-keys.js';
 
 /**
- * The app's single input handler: every key goes through keyIntent. The
- * handler reads the latest state through a ref updated at commit, so keys
- * arriving before Ink re-subscribes never see a stale screen; several keys in
- * one read are taken one at a time, each against the state the ones before it
- * lead to (the same pure reducer React applies).
+ * The app's single input handler: every key goes through keyIntent, each
+ * against the state the keys before it lead to (the same pure reducer React
+ * applies). The state is kept in a ref that the handler itself moves forward
+ * and React overwrites at commit: keys that arrive faster than React renders
+ * (a burst over ssh, tmux send-keys) never see a stale screen, so none is lost.
  */
 export function useKeys(state: TuiState, perform: (intent: Intent) => void): void {
   const latest = useRef({ state, perform });
@@ -24,8 +24,14 @@ export function useKeys(state: TuiState, perform: (intent: Intent) => void): voi
       const intent = keyIntent(current, press.input, press.key);
       if (!intent) continue;
       if (intent.type === 'dispatch') current = reducer(current, intent.action);
+      // A request (a plan, the history) answers later: until then the keys
+      // that follow meet the waiting screen, never the list it left, so a
+      // typed-ahead `y` cannot confirm a plan nobody has seen.
+      else if (intent.type === 'run') current = reducer(current, { type: 'run-started', plan: intent.plan, at: Date.now() });
+      else current = reducer(current, { type: 'loading', request: -1, what: '' });
       latest.current.perform(intent);
     }
+    latest.current = { ...latest.current, state: current };
   }, []);
   useInput(onInput);
 }

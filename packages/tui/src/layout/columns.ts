@@ -9,13 +9,21 @@ export interface ListColumns {
   by: number;
 }
 
+/** `>` for the selection, `*` for the current version. */
 const MARKER = 2;
+/** The longest state word (applied, pending, missing, unknown, drifted, failed, partial) and a space. */
 const STATE = 8;
 const APPLIED_AT = 16;
 /** Below this the applied-at and by columns give their room to the name. */
 const WIDE_ENOUGH = 64;
+const MIN_BY = 12;
 
-export function listColumns(width: number, longestVersion: number): ListColumns {
+/**
+ * Widths that use the terminal: the state column is never cut; the name gets
+ * what it needs before `by`, and any room left goes to `by`, so a wide
+ * terminal shows names whole instead of leaving the width unused.
+ */
+export function listColumns(width: number, longestVersion: number, longestName = 0, longestBy = 0): ListColumns {
   const version = Math.max(7, longestVersion);
   if (width < WIDE_ENOUGH) {
     // marker, version, space, name, space, state
@@ -24,6 +32,7 @@ export function listColumns(width: number, longestVersion: number): ListColumns 
   }
   // marker, version, space, name, space, state, space, applied at, space, by
   const rest = width - MARKER - version - 1 - 1 - STATE - 1 - APPLIED_AT - 1;
-  const name = Math.max(8, Math.ceil(rest * 0.58));
+  const byNeed = Math.max(MIN_BY, Math.min(longestBy, rest));
+  const name = Math.max(8, Math.min(Math.max(longestName, 4), rest - Math.min(byNeed, Math.floor(rest * 0.42))));
   return { marker: MARKER, version, name, state: STATE, appliedAt: APPLIED_AT, by: Math.max(4, rest - name) };
 }

@@ -1,8 +1,13 @@
-import type { MigrationSource, StatusReport } from '@gander/core';
+import type { AuditRow, MigrationSource, StatusReport } from '@gander/core';
 import { formatTimestamp } from '../format/time.js';
 
-/** The word shown for a row: core's state, with `drifted` for applied files that changed since. */
-export type RowState = 'applied' | 'pending' | 'missing' | 'unknown' | 'drifted';
+/**
+ * The word shown for a row: core's state, `drifted` for applied files that
+ * changed since, `failed` when the last attempt failed and rolled back, and
+ * `partial` when a NO TRANSACTION migration failed part-way (what ran before
+ * the failure stays).
+ */
+export type RowState = 'applied' | 'pending' | 'missing' | 'unknown' | 'drifted' | 'failed' | 'partial';
 
 /** One line of the migration list, derived from core's status report. */
 export interface MigrationRow {
@@ -14,6 +19,19 @@ export interface MigrationRow {
   appliedAt: string | undefined;
   /** `osUser@host (envLabel)` from the audit log; undefined when goose (or no audit log) applied it. */
   by: string | undefined;
+  /** The database is at this version (goose's current version). */
+  current: boolean;
+  /** The file runs with `-- +goose NO TRANSACTION`. */
+  noTx: boolean;
+  /** The audit row of the last attempt, when it failed. */
+  failure: AuditRow | undefined;
+}
+
+export interface RowFacts {
+  /** Versions whose file says NO TRANSACTION. */
+  noTx: ReadonlySet<bigint>;
+  /** From lastFailures(history). */
+  failures: ReadonlyMap<bigint, AuditRow>;
 }
 
 function describeBy(by: { osUser: string; host: string; envLabel: string | undefined } | undefined): string | undefined {
@@ -22,15 +40,33 @@ function describeBy(by: { osUser: string; host: string; envLabel: string | undef
   return by.envLabel ? `${who} (${by.envLabel})` : who;
 }
 
-export function rowsFromStatus(status: StatusReport, sources: readonly MigrationSource[]): MigrationRow[] {
+function stateOf(m: StatusReport['migrations'][number], facts: RowFacts): RowState {
+  const failure = facts.failures.get(m.version);
+  if (failure) {
+    // A failed NO TRANSACTION run left part of its work behind, whichever way it ran.
+    if (facts.noTx.has(m.version)) return 'partial';
+    // In a transaction a failed up left nothing: say so rather than a bare `pending`.
+    if (m.state === 'pending' || m.state === 'missing') return 'failed';
+  }
+  return m.drifted ? 'drifted' : m.state;
+}
+
+export function rowsFromStatus(
+  status: StatusReport,
+  sources: readonly MigrationSource[],
+  facts: RowFacts = { noTx: new Set(), failures: new Map() },
+): MigrationRow[] {
   const descriptions = new Map(sources.map((s) => [s.version, s.description]));
   return status.migrations.map((m) => ({
     version: m.version,
     name: descriptions.get(m.version) ?? m.file ?? '(no file)',
     file: m.file,
-    state: m.drifted ? 'drifted' : m.state,
+    state: stateOf(m, facts),
     appliedAt: m.appliedAt === undefined ? undefined : formatTimestamp(m.appliedAt),
     by: describeBy(m.appliedBy),
+    current: status.currentVersion !== 0n && m.version === status.currentVersion,
+    noTx: facts.noTx.has(m.version),
+    failure: facts.failures.get(m.version),
   }));
 }
 

@@ -1,4 +1,4 @@
-import type { AuditRow, Plan, ProviderEvent } from '@gander/core';
+import type { AuditRow, Plan, PlannedMigration, ProviderEvent } from '@gander/core';
 import type { ErrorInfo } from '../format/error-info.js';
 import type { Line } from '../format/lines.js';
 import type { Size } from '../layout/regions.js';
@@ -6,17 +6,35 @@ import type { MigrationSql } from './migration-sql.js';
 import type { Progress } from './progress.js';
 import type { MigrationRow } from './rows.js';
 
-/** How a plan asks before it runs: y/N, or typing the target version for a multi-step roll back. */
+/**
+ * How a plan asks before it runs: y/N; typing the target version for a
+ * multi-step roll back; typing `allow-drift` to run over changed files.
+ */
 export type Confirm =
   | { kind: 'yes-no' }
-  | { kind: 'typed'; target: bigint; typed: string; mismatch: string | undefined };
+  | { kind: 'typed'; target: string; typed: string; mismatch: string | undefined; reason: 'rollback' | 'drift' };
+
+/** An applied migration whose file changed since (found at plan time, shown on the plan). */
+export interface DriftNote {
+  version: bigint;
+  file: string | undefined;
+}
 
 /** What a finished run left: core's error (if it stopped) and the version the database is at. */
 export interface RunOutcome {
+  /** The operation's kind (up, down-to, redo…). */
+  operation: string;
   error: ErrorInfo | undefined;
+  /** Migrations that ran to the end, in order. */
+  ran: Array<{ direction: 'up' | 'down'; file: string; version: bigint }>;
   currentVersion: bigint | undefined;
-  /** Migrations that ran to the end. */
-  completed: number;
+  /** Migrations that ran to the end, per direction. */
+  applied: number;
+  rolledBack: number;
+  /** Planned migrations that never started (after a failure or a stop). */
+  notRun: PlannedMigration[];
+  /** Stopped by q or Ctrl-C with steps left. */
+  interrupted: boolean;
   durationMs: number;
 }
 
@@ -24,8 +42,8 @@ export type Screen =
   | { kind: 'list' }
   | { kind: 'filter' }
   | { kind: 'loading'; request: number; what: string }
-  | { kind: 'statements'; sql: MigrationSql; scroll: number }
-  | { kind: 'plan'; plan: Plan; confirm: Confirm; scroll: number }
+  | { kind: 'statements'; sql: MigrationSql; scroll: number; shift: number }
+  | { kind: 'plan'; plan: Plan; drift: DriftNote[]; confirm: Confirm; scroll: number }
   | { kind: 'running'; plan: Plan; progress: Progress; startedAt: number }
   | { kind: 'result'; plan: Plan; progress: Progress; outcome: RunOutcome; scroll: number }
   | { kind: 'history'; rows: AuditRow[]; scroll: number }
@@ -47,8 +65,14 @@ export interface TuiState {
   screen: Screen;
   /** One line under the list: the last run's outcome, or why a key did nothing. */
   notice: Line | undefined;
-  /** q was pressed while a migration ran: quit when it is done, never halfway. */
+  /** q was pressed while a migration ran: stop after it, never halfway, then quit. */
   quitAfterRun: boolean;
+  /** The last run was stopped by the user with steps left: the process exits non-zero. */
+  interrupted: boolean;
+  /** The provider may run over drifted files (--allow-drift); otherwise the plan asks. */
+  driftAllowed: boolean;
+  /** A fresh provider can be loaded with drift allowed for one run. */
+  canAllowDrift: boolean;
   /** The app should unmount now. */
   quitting: boolean;
 }
@@ -66,11 +90,12 @@ export type Action =
   | { type: 'show-statements'; sql: MigrationSql }
   | { type: 'show-help' }
   | { type: 'loading'; request: number; what: string }
-  | { type: 'plan-loaded'; request: number; plan: Plan }
+  | { type: 'plan-loaded'; request: number; plan: Plan; drift: DriftNote[] }
   | { type: 'history-loaded'; request: number; rows: AuditRow[] }
   | { type: 'request-failed'; request: number; title: string; error: ErrorInfo }
   | { type: 'notice'; notice: Line }
   | { type: 'scroll'; by: number }
+  | { type: 'shift'; by: number }
   | { type: 'typed-key'; text: string }
   | { type: 'typed-erase' }
   | { type: 'typed-mismatch' }

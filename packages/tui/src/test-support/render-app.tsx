@@ -4,6 +4,7 @@ import type { Provider } from '@gander/core';
 import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { App } from '../app.js';
+import type { LoadProvider } from '../state/use-tui.js';
 
 export interface AppHarness {
   /** The last frame, without ANSI escapes. */
@@ -20,6 +21,8 @@ export interface AppHarness {
    */
   press(input: string, ready?: (frame: string) => boolean): Promise<string>;
   resize(columns: number, rows: number): Promise<string>;
+  /** Type `input` without waiting for anything (to show that nothing answers any more). */
+  send(input: string): Promise<void>;
   unmount(): void;
 }
 
@@ -38,9 +41,9 @@ const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function renderApp(
   provider: Provider,
-  options: { columns?: number; rows?: number; noColor?: boolean } = {},
+  options: { columns?: number; rows?: number; noColor?: boolean; load?: LoadProvider } = {},
 ): Promise<AppHarness> {
-  const ui = render(<App provider={provider} noColor={options.noColor ?? true} />);
+  const ui = render(<App provider={provider} noColor={options.noColor ?? true} {...(options.load ? { load: options.load } : {})} />);
   const rawFrame = () => ui.lastFrame() ?? '';
   const frame = () => stripVTControlCharacters(rawFrame());
 
@@ -73,5 +76,10 @@ export async function renderApp(
   await resize(options.columns ?? 80, options.rows ?? 24);
   await waitFor((f) => f.includes('VERSION') && !f.includes('reading the migration status'), 'the migration list');
   const frames = () => ui.frames.map((f) => stripVTControlCharacters(f));
-  return { frame, rawFrame, frames, waitFor, press, resize, unmount: () => ui.unmount() };
+  const send = async (input: string) => {
+    await tick(5);
+    ui.stdin.write(input);
+    await tick(50);
+  };
+  return { frame, rawFrame, frames, waitFor, press, resize, send, unmount: () => ui.unmount() };
 }

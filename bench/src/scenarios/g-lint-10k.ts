@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { coldContestant } from '../contestants/cold.js';
+import { nodeStartFloor } from '../contestants/node-start.js';
+import { writeLintMigrations } from '../fixtures/lint-migrations.js';
+import type { Scenario } from '../harness/types.js';
+import { findGanderCli } from '../peers/gander-cli.js';
+import { findSquawk, squawkCommand } from '../peers/squawk.js';
+
+const FILES = 10_000;
+
+/** Findings each tool reports on the files: printed with the timings, so speed is never read without them. */
+function ganderFindings(bin: string, dir: string): string {
+  const out = spawnSync(process.execPath, [bin, 'lint', '-format', 'json', dir], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const report = JSON.parse(out.stdout) as { summary: { errors: number; warnings: number } };
+  return `${report.summary.errors + report.summary.warnings} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`;
+}
+
+function squawkFindings(bin: string, dir: string): string {
+  let stdout: string;
+  try {
+    stdout = execFileSync(bin, ['--reporter', 'json', `${dir}/*.sql`], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  } catch (error) {
+    stdout = (error as { stdout: string }).stdout;
+  }
+  const findings = JSON.parse(stdout) as Array<{ rule_name: string }>;
+  const byRule = new Map<string, number>();
+  for (const f of findings) byRule.set(f.rule_name, (byRule.get(f.rule_name) ?? 0) + 1);
+  return `${findings.length} (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')})`;
+}
+
+/** (g) `gander lint` against squawk on 10,000 generated goose migrations, each as a cold process. */
+export const lint10kScenario: Scenario = {
+  id: 'g-lint-10k',
+  title: 'lint 10,000 goose migrations: gander lint vs squawk (cold process, JSON output)',
+  unit: 's',
+  target: { kind: 'ratio', max: 100, fasterThan: ['squawk'] },
+  needsServer: false,
+  async prepare({ scratch }) {
+    const dir = await writeLintMigrations(join(scratch, 'g-lint-10k', 'migrations'), FILES);
+    const cli = findGanderCli();
+    const squawk = findSquawk();
+    const notes = [
+      'Files rotate through five kinds: a new table with its index (quiet for gander: created in the same file), a column and an index added to an earlier table, a trigger function inside StatementBegin/End, a NO TRANSACTION concurrent index, a NOT VALID check plus a rename.',
+      'squawk runs as its Rust binary (@squawk-cli/<platform>/bin/squawk, not the npm wrapper); it exits 1 when it finds something, which counts as success here.',
+    ];
+    if (cli.path) notes.push(`gander lint findings: ${ganderFindings(cli.path, dir)}.`);
+    if (squawk.path) notes.push(`squawk findings: ${squawkFindings(squawk.path, dir)}.`);
+    return {
+      input: `${FILES} files in one folder, ${FILES / 5} of each kind`,
+      notes,
+      contestants: [
+        nodeStartFloor(),
+        coldContestant({
+          name: 'gander lint',
+          role: 'gander',
+          ...(cli.skip ? { skip: cli.skip } : {}),
+          phases: [{ phase: 'lint', commands: () => [{ command: process.execPath, args: [cli.path ?? '', 'lint', '-format', 'json', dir], okExitCodes: [1] }] }],
+        }),
+        coldContestant({
+          name: 'squawk 2.66',
+          role: 'peer',
+          ...(squawk.skip ? { skip: squawk.skip } : {}),
+          phases: [{ phase: 'lint', commands: () => [squawkCommand(squawk.path ?? '', dir)] }],
+        }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LintInputFile } from './engine.js';
+import { LintInputError } from './errors.js';
+import type { FolderEntry } from './rules/rule.js';
+
+export interface CollectedInput {
+  files: LintInputFile[];
+  folders: Array<{ path: string; entries: FolderEntry[] }>;
+}
+
+/**
+ * The `.sql` files to lint from PATHs: a folder gives every `.sql` file in
+ * its root (as goose reads them; a badly named one is a finding, not a crash)
+ * plus its entries for the folder rules; a file is linted as given.
+ */
+export async function collectLintInput(paths: readonly string[]): Promise<CollectedInput> {
+  const files: LintInputFile[] = [];
+  const folders: CollectedInput['folders'] = [];
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch {
+      throw new LintInputError(`${path}: no such file or directory`, 'pass the migrations folder or migration files; the default is the -dir folder');
+    }
+    if (!isDirectory) {
+      files.push({ path, content: await readFile(path, 'utf8') });
+      continue;
+    }
+    const dirents = await readdir(path, { withFileTypes: true });
+    const entries = dirents.map((d) => ({ name: d.name, isDirectory: d.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    folders.push({ path, entries });
+    for (const entry of entries) {
+      if (entry.isDirectory || !entry.name.endsWith('.sql')) continue;
+      const file = join(path, entry.name);
+      // Synchronous on purpose: 10,000 small files read in a loop are several times faster than awaited reads.
+      files.push({ path: file, content: readFileSync(file, 'utf8') });
+    }
+  }
+  return { files, folders };
+}

@@ -1,0 +1,12 @@
+export type { Finding, Level, LintReport, LintSummary, RuleSetting, Section } from './types.js';
+export { LintConfigError, LintInputError } from './errors.js';
+export { lintFiles, type LintInputFile, type LintOptions } from './engine.js';
+export { runLint, loadLintConfig, type LintRunOptions } from './run.js';
+export { collectLintInput, type CollectedInput } from './collect.js';
+export { changedSince, type ChangedFiles } from './git-since.js';
+export { readDatabaseContext, type DatabaseContext } from './db/database-context.js';
+export { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE, parseLintConfig, type LintConfig } from './config/config.js';
+export { ALL_RULES, RULE_IDS } from './rules/index.js';
+export type { Rule, RuleDocs } from './rules/rule.js';
+export { formatReport, formatGithub, formatJson, formatSarif, formatText, OUTPUT_FORMATS, type OutputFormat } from './output/index.js';
+export { loadGrammar } from './grammar/pg-grammar.js';

@@ -1,0 +1,49 @@
+import type { AlterTableCmd, ColumnDef, Constraint, Node } from 'libpg-query';
+import type { StatementContext } from './rule.js';
+
+/** Where the SQL statement starts in the file. */
+export function at(ctx: StatementContext): { line: number; column: number } {
+  return { line: ctx.sql.line, column: ctx.sql.column };
+}
+
+/** The ALTER TABLE's table and its commands, when the statement is one. */
+// Most rules look at ALTER TABLE: unpack each statement once, not once per rule.
+const alterCache = new WeakMap<object, { table: string | undefined; cmds: AlterTableCmd[] } | null>();
+
+export function alterTable(ctx: StatementContext): { table: string | undefined; cmds: AlterTableCmd[] } | undefined {
+  const cached = alterCache.get(ctx.sql);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = unpackAlterTable(ctx);
+  alterCache.set(ctx.sql, result ?? null);
+  return result;
+}
+
+function unpackAlterTable(ctx: StatementContext): { table: string | undefined; cmds: AlterTableCmd[] } | undefined {
+  const node = ctx.sql.node;
+  if (!('AlterTableStmt' in node)) return undefined;
+  const stmt = node.AlterTableStmt;
+  if (stmt.objtype !== 'OBJECT_TABLE' && stmt.objtype !== undefined) return undefined;
+  const cmds = (stmt.cmds ?? []).flatMap((c) => ('AlterTableCmd' in c ? [c.AlterTableCmd] : []));
+  return { table: stmt.relation?.relname, cmds };
+}
+
+export function columnDef(cmd: AlterTableCmd): ColumnDef | undefined {
+  return cmd.def !== undefined && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef : undefined;
+}
+
+export function constraintOf(cmd: AlterTableCmd): Constraint | undefined {
+  return cmd.def !== undefined && 'Constraint' in cmd.def ? cmd.def.Constraint : undefined;
+}
+
+export function constraints(column: ColumnDef): Constraint[] {
+  return (column.constraints ?? []).flatMap((c: Node) => ('Constraint' in c ? [c.Constraint] : []));
+}
+
+/** A table the statement touches that existed before this migration (lock rules apply). */
+export function existing(ctx: StatementContext, table: string | undefined): table is string {
+  return table !== undefined && !ctx.isNew(table);
+}
+
+export function quoted(name: string | undefined): string {
+  return name === undefined ? '?' : name;
+}

@@ -1,0 +1,7 @@
+-- +goose Up
+ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text;
+ALTER TABLE users ADD COLUMN IF NOT EXISTS bio text;
+
+-- +goose Down
+ALTER TABLE users DROP COLUMN IF EXISTS bio;
+ALTER TABLE users DROP COLUMN IF EXISTS nickname;

@@ -1,0 +1,5 @@
+-- +goose Up
+TRUNCATE audit_scratch;
+
+-- +goose Down
+SELECT 1;

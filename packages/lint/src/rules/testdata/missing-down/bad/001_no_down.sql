@@ -1,0 +1,2 @@
+-- +goose Up
+CREATE TABLE IF NOT EXISTS a (id int);

@@ -1,0 +1,9 @@
+-- +goose Up
+CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email ON users (email);
+DROP INDEX CONCURRENTLY IF EXISTS users_old;
+REINDEX INDEX CONCURRENTLY users_name;
+VACUUM ANALYZE users;
+ALTER TYPE mood ADD VALUE 'ok';
+
+-- +goose Down
+DROP INDEX CONCURRENTLY IF EXISTS users_email;

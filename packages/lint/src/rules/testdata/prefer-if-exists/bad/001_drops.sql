@@ -1,0 +1,11 @@
+-- +goose Up
+CREATE TABLE IF NOT EXISTS a (id int);
+CREATE INDEX IF NOT EXISTS a_id ON a (id);
+ALTER TABLE b ADD COLUMN IF NOT EXISTS note text;
+ALTER TABLE b ADD CONSTRAINT b_note_len CHECK (length(note) < 100) NOT VALID;
+
+-- +goose Down
+ALTER TABLE b DROP CONSTRAINT b_note_len;
+ALTER TABLE b DROP COLUMN note;
+DROP INDEX a_id;
+DROP TABLE a;

@@ -1,0 +1,14 @@
+-- +goose Up
+CREATE TABLE a (id int);
+CREATE INDEX a_id ON a (id);
+CREATE SCHEMA reporting;
+CREATE SEQUENCE a_seq;
+CREATE EXTENSION pgcrypto;
+ALTER TABLE b ADD COLUMN note text;
+
+-- +goose Down
+ALTER TABLE b DROP COLUMN IF EXISTS note;
+DROP EXTENSION IF EXISTS pgcrypto;
+DROP SEQUENCE IF EXISTS a_seq;
+DROP SCHEMA IF EXISTS reporting;
+DROP TABLE IF EXISTS a;

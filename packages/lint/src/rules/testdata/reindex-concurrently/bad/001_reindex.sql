@@ -1,0 +1,7 @@
+-- +goose NO TRANSACTION
+-- +goose Up
+REINDEX INDEX users_email;
+REINDEX TABLE users;
+
+-- +goose Down
+SELECT 1;

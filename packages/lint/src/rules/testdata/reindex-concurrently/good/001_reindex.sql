@@ -1,0 +1,6 @@
+-- +goose NO TRANSACTION
+-- +goose Up
+REINDEX INDEX CONCURRENTLY users_email;
+
+-- +goose Down
+SELECT 1;

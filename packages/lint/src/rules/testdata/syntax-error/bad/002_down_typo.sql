@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE IF NOT EXISTS u (id int);
+
+-- +goose Down
+DROP TABEL IF EXISTS u;

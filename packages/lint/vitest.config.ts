@@ -1,0 +1,3 @@
+import { ganderProject } from '../../vitest.shared.js';
+
+export default ganderProject('lint');

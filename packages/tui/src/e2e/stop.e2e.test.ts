@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT_MARK, onList, workFolder, type WorkFolder } from './gander-cli.js';
+import { hasTmux } from './tmux.js';
+
+const tmux = hasTmux();
+const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
+const START_MS = 90_000;
+
+const migration = (sql: string, down: string) => `-- +goose Up\n${sql}\n\n-- +goose Down\n${down}\n`;
+
+let folder: WorkFolder | undefined;
+afterEach(async () => {
+  await folder?.remove();
+  folder = undefined;
+});
+
+describe.each([
+  [100, 30],
+  [60, 15],
+])('gander tui, q during a run (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!tmux)(`stops after the running migration, shows what did not run, and exits 1${SKIP}`, async () => {
+    folder = await workFolder();
+    await folder.write('00001_slow.sql', migration('SELECT pg_sleep(3);\nCREATE TABLE slow (id int);', 'DROP TABLE slow;'));
+    await folder.write('00002_second.sql', migration('CREATE TABLE second (id int);', 'DROP TABLE second;'));
+    await folder.write('00003_third.sql', migration('CREATE TABLE third (id int);', 'DROP TABLE third;'));
+    const s = folder.start(columns, rows);
+    await s.waitFor((x) => onList(x) && x.includes('3 pending'), 'the list', START_MS);
+    s.sendKeys('u');
+    await s.waitFor((x) => x.includes('[y/N]'), 'the plan');
+    s.sendKeys('y');
+    const running = await s.waitFor((x) => x.includes('Running up'), 'the progress screen');
+    expect(running).toContain('q/ctrl-c: stop after the running migration');
+    // q while the first migration sleeps.
+    s.sendKeys('q');
+    const stopped = await s.waitFor((x) => x.includes('Stopped by you'), 'the stopped outcome');
+    expect(stopped).toMatch(/\[done\s*\] up\s+00001_slow\.sql/);
+    expect(stopped).toMatch(/\[waiting\s*\] up\s+00002_second\.sql/);
+    expect(stopped).toContain('Not run (2 migrations): 00002_second.sql, 00003_third.sql');
+    expect(stopped).toContain('Press any key to quit');
+    s.sendKeys('x');
+    await s.waitFor((x) => x.includes(EXIT_MARK), 'the exit');
+    const after = s.captureJoined();
+    // The shell's screen: what ran and what did not, and a non-zero exit.
+    expect(after).toContain('up stopped by the user: ran up 00001_slow.sql');
+    expect(after).toContain('not run: up 00002_second.sql, up 00003_third.sql');
+    expect(after).toContain(`${EXIT_MARK} 1`);
+    console.log(`tmux capture-pane, ${columns}x${rows}, after q during a run:\n${after}`);
+  }, 300_000);
+});
