@@ -59,6 +59,13 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'db', kind: 'string', defaultText: '', usage: 'lint against this database (DBSTRING; GOOSE_DRIVER/GOOSE_DBSTRING work too): only pending migrations, drift, table sizes (gander lint)' },
   { name: 'lint-config', kind: 'string', defaultText: '', usage: 'lint config file with rule levels; default gander-lint.json when present (gander lint)' },
   { name: 'fail-on-warnings', kind: 'bool', defaultText: 'false', usage: 'exit 1 on warnings too, not only on errors (gander lint)' },
+  { name: 'single-transaction', kind: 'bool', defaultText: 'false', usage: 'apply the pending migrations in one transaction per group; NO TRANSACTION files split the groups (GANDER_SINGLE_TRANSACTION env variable supported) (gander)' },
+  { name: 'lock-timeout-guard', kind: 'duration', defaultText: '0s', usage: 'run each migration with this lock_timeout and retry it when a lock wait times out; off when 0 (GANDER_LOCK_TIMEOUT_GUARD env variable supported) (gander)' },
+  { name: 'lock-timeout-guard-attempts', kind: 'string', defaultText: '', usage: 'attempts in all under -lock-timeout-guard (GANDER_LOCK_TIMEOUT_GUARD_ATTEMPTS env variable supported; default 5) (gander)' },
+  { name: 'lock-mode', kind: 'string', defaultText: '', usage: 'migration lock: advisory (session advisory lock) or table (goose_lock, safe behind PgBouncer in transaction mode) (GANDER_LOCK_MODE env variable supported; default advisory) (gander)' },
+  { name: 'retry-failed', kind: 'bool', defaultText: 'false', usage: 'run up past a NO TRANSACTION migration that failed part-way, running it again from its first statement (gander)' },
+  { name: 'reason', kind: 'string', defaultText: '', usage: 'why, recorded in the audit log by baseline (gander)' },
+  { name: 'force', kind: 'bool', defaultText: 'false', usage: 'baseline even when the version table already has applied versions (gander)' },
 ];
 
 export type FlagValue = string | boolean | number;

@@ -54,6 +54,7 @@ export const DB_COMMANDS = [
   'version',
   'plan',
   'history',
+  'baseline',
   'tui',
 ] as const;
 

@@ -15,4 +15,5 @@ export function checkDbCommand(command: string, args: readonly string[]): void {
   if (command === 'up-to' || command === 'down-to') versionArgument(command, args);
   if (command === 'plan') planOperation(args);
   if (command === 'history') historyLimit(args);
+  if (command === 'baseline') versionArgument('baseline', args);
 }

@@ -5,6 +5,7 @@ import type { Target } from '../connect.js';
 import type { RunIO } from '../io.js';
 import type { Palette } from '../output/colors.js';
 import type { Logger } from '../output/logger.js';
+import type { ReleaseOptions } from '../release-options.js';
 
 /** The flags, resolved against the environment. */
 export interface CliOptions {
@@ -27,6 +28,8 @@ export interface CliOptions {
   lockTimeoutMs: number;
   noLock: boolean;
   allowDrift: boolean;
+  /** Issue 19: single transaction, lock-timeout guard, lock mode, retry-failed, baseline's reason/force. */
+  release: ReleaseOptions;
 }
 
 export interface CommandContext {

@@ -25,7 +25,8 @@ export function renderHistory(rows: readonly AuditRow[]): string {
         r.version.toString(),
         r.direction,
         r.file,
-        r.outcome,
+        // baseline, lock-retry and started rows say what they are rather than a bare ok/failed.
+        r.event === undefined ? r.outcome : r.event === 'lock-retry' ? `lock-retry ${r.attempt ?? ''}`.trim() : r.event,
         formatMigrationDuration(r.durationMs),
         r.dbUser,
         `${r.osUser}@${r.host}`,
@@ -56,6 +57,10 @@ export async function historyCommand(ctx: DbCommandContext): Promise<CommandOutc
         envLabel: r.envLabel ?? null,
         checksum: r.checksum ?? null,
         error: r.error ?? null,
+        event: r.event ?? null,
+        reason: r.reason ?? null,
+        group: r.group ?? null,
+        attempt: r.attempt ?? null,
       })),
     },
   };

@@ -37,7 +37,11 @@ export function renderPlan(plan: Plan): string {
     out.push('-- nothing to run', '');
     return out.join('\n');
   }
-  for (const step of plan.steps) {
+  for (const [index, step] of plan.steps.entries()) {
+    if (step.group !== undefined && step.group !== plan.steps[index - 1]?.group) {
+      const size = plan.steps.filter((s) => s.group === step.group).length;
+      out.push('', step.useTx ? `-- group ${step.group}: ${size} migration${size === 1 ? '' : 's'} in one transaction (BEGIN … COMMIT), all or nothing` : `-- group ${step.group}: NO TRANSACTION, on its own`);
+    }
     out.push('', `-- ${step.file} (${step.direction}${step.useTx ? '' : ', NO TRANSACTION'})`);
     if (step.statements.length === 0) out.push('-- (no statements)');
     for (const statement of step.statements) out.push(statement.sql);
@@ -57,7 +61,9 @@ export async function planCommand(ctx: DbCommandContext): Promise<CommandOutcome
     currentVersion: plan.currentVersion,
     extra: {
       operation: describe(operation),
+      singleTransaction: plan.singleTransaction === true,
       steps: plan.steps.map((s) => ({
+        ...(s.group === undefined ? {} : { group: s.group }),
         version: s.version,
         file: s.file,
         direction: s.direction,

@@ -1,4 +1,4 @@
-import { describeHolders, type MigrationResult, type ProviderEvent } from '@gander/core';
+import { describeBlockers, describeHolders, type MigrationResult, type ProviderEvent } from '@gander/core';
 import { formatMigrationDuration } from '../output/duration.js';
 import type { DbCommandContext } from './context.js';
 
@@ -35,7 +35,24 @@ export function logProgress(ctx: DbCommandContext, trace: RunTrace): () => void 
   return ctx.provider.subscribe((event: ProviderEvent) => {
     switch (event.type) {
       case 'lock-wait':
-        ctx.log.print(`${ctx.options.logPrefix}: waiting for the migration lock, held by ${describeHolders(event.holders)}`);
+        ctx.log.print(
+          `${ctx.options.logPrefix}: waiting for the migration lock, held by ${
+            event.lockedBy !== undefined
+              ? `${event.lockedBy ?? 'nobody visible'} (goose_lock${event.leaseExpiresAt ? `, lease until ${event.leaseExpiresAt}` : ''})`
+              : describeHolders(event.holders)
+          }`,
+        );
+        break;
+      case 'lock-retry':
+        ctx.log.print(
+          `${ctx.options.logPrefix}: ${event.file}${event.statement === undefined ? '' : ` statement ${event.statement}`}: attempt ${event.attempt} of ${event.attempts} gave up waiting for a lock (lock_timeout), blocked by ${describeBlockers(event.blockers)}${event.backoffMs > 0 ? `; retrying in ${Math.round(event.backoffMs)} ms` : ''}`,
+        );
+        break;
+      case 'group-start':
+        verbose(`Begin transaction (group ${event.group}: ${event.versions.join(', ')})`);
+        break;
+      case 'group-done':
+        verbose(event.committed ? `Commit transaction (group ${event.group})` : `Rollback transaction (group ${event.group})`);
         break;
       case 'migration-start':
         useTx.set(event.version, event.useTx);
@@ -48,8 +65,10 @@ export function logProgress(ctx: DbCommandContext, trace: RunTrace): () => void 
       case 'migration-done': {
         const { result } = event;
         trace.results.push(result);
-        if (useTx.get(result.version)) verbose(result.error ? 'Rollback transaction' : 'Commit transaction');
-        if (!result.error) {
+        if (useTx.get(result.version) && result.group === undefined) verbose(result.error ? 'Rollback transaction' : 'Commit transaction');
+        if (result.rolledBack) {
+          ctx.log.print(`ROLLED BACK ${result.file} (group ${result.group}: a later migration of its transaction failed)`);
+        } else if (!result.error) {
           ctx.log.print(migrationLine(result.file, result.empty, result.durationMs));
         }
         break;

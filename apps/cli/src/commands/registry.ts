@@ -23,5 +23,6 @@ export const DB_HANDLERS: Record<string, () => Promise<(ctx: DbCommandContext) =
   version: async () => (await import('./version.js')).versionCommand,
   plan: async () => (await import('./plan.js')).planCommand,
   history: async () => (await import('./history.js')).historyCommand,
+  baseline: async () => (await import('./baseline.js')).baselineCommand,
   tui: async () => (await import('./tui.js')).tuiCommand,
 };

@@ -26,6 +26,14 @@ export async function statusCommand(ctx: DbCommandContext): Promise<CommandOutco
     }
     if (m.state === 'unknown') ctx.log.print(`${prefix}: warning: version ${m.version} is applied but has no migration file`);
   }
+  for (const f of report.failed) {
+    ctx.log.print(
+      `${prefix}: FAILED PART-WAY: ${f.file} (version ${f.version}, ${f.direction}, NO TRANSACTION, started ${f.startedAt}): ${f.error ?? 'it never recorded an end: the process was killed or lost its connection'}`,
+    );
+    if (f.invalidIndexes.length > 0) ctx.log.print(`${prefix}:   left behind: invalid index${f.invalidIndexes.length === 1 ? '' : 'es'} ${f.invalidIndexes.join(', ')}`);
+    ctx.log.print(`${prefix}:   recovery:`);
+    f.recovery.forEach((step, i) => ctx.log.print(`${prefix}:     ${i + 1}. ${step}`));
+  }
   return {
     currentVersion: report.currentVersion,
     extra: {
@@ -38,6 +46,16 @@ export async function statusCommand(ctx: DbCommandContext): Promise<CommandOutco
         appliedAt: m.appliedAt ?? null,
         drifted: m.drifted,
         appliedBy: m.appliedBy ?? null,
+        failedPartWay: m.failedPartWay === true,
+      })),
+      failed: report.failed.map((f) => ({
+        version: f.version,
+        file: f.file,
+        direction: f.direction,
+        startedAt: f.startedAt,
+        error: f.error ?? null,
+        invalidIndexes: f.invalidIndexes,
+        recovery: f.recovery,
       })),
     },
   };

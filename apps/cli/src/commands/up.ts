@@ -21,6 +21,14 @@ export async function upCommand(ctx: DbCommandContext): Promise<CommandOutcome> 
   else if (ctx.command === 'up-by-one') run = await provider.upByOne();
   else run = await provider.up();
   const outcome: CommandOutcome = { results: run.results, currentVersion: run.currentVersion, error: run.error };
+  if (run.failedGroup !== undefined) {
+    const stayed = run.results.filter((r) => !r.error && !r.rolledBack).map((r) => r.version);
+    const rolledBack = run.results.filter((r) => r.rolledBack || r.error).map((r) => r.version);
+    log.print(
+      `${prefix}: group ${run.failedGroup} was rolled back whole (${rolledBack.join(', ')}); ${stayed.length === 0 ? 'nothing of this run stayed applied' : `applied and kept: ${stayed.join(', ')}`}`,
+    );
+    outcome.extra = { failedGroup: run.failedGroup, keptApplied: stayed, rolledBack };
+  }
   if (run.error) {
     // goose's up-by-one says there is nothing to run, then fails with ErrNoNextVersion.
     if (run.error.code === 'E_NO_NEXT_VERSION') {

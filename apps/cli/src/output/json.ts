@@ -22,6 +22,12 @@ export interface JsonResult {
   durationMs: number;
   empty: boolean;
   ok: boolean;
+  /** --single-transaction: the group it ran in. */
+  group?: number;
+  /** It ran, then its group was rolled back: nothing of it stayed. */
+  rolledBack?: boolean;
+  /** --lock-timeout-guard: attempts made, when more than one. */
+  attempts?: number;
 }
 
 export interface JsonDocument {

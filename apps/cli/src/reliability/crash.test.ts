@@ -70,7 +70,7 @@ describe('gander killed with SIGKILL mid-migration', () => {
     expect(logLines(next.stderr).at(-1)).toBe('goose: successfully migrated database to version: 2');
   });
 
-  it('in a NO TRANSACTION migration: status reports it plainly pending, and the documented recovery works', async () => {
+  it('in a NO TRANSACTION migration: status reports it pending and failed part-way, and the documented recovery works', async () => {
     cwd = await makeProject({ 'migrations/00001_first.sql': FIRST, 'migrations/00002_notx.sql': LONG_NO_TX });
     const child = startCli(gander('up'), cwd);
     await waitFor('the long statement to run', sleeping);
@@ -83,10 +83,18 @@ describe('gander killed with SIGKILL mid-migration', () => {
     expect(await exists('crash_notx_b')).toBe(false);
     const status = await runCli(gander('status'), { cwd });
     expect(status.code).toBe(0);
-    expect(logLines(status.stderr).at(-1)).toMatch(/^ {4}Pending {18}-- 00002_notx\.sql$/);
-    // The file is safe to repeat (IF NOT EXISTS), so up finishes it and records it.
+    const lines = logLines(status.stderr);
+    expect(lines.some((l) => /^ {4}Pending {18}-- 00002_notx\.sql$/.test(l))).toBe(true);
+    // The audit log's 'started' row without an end: killed part-way, said so, with the way out.
+    expect(lines.some((l) => l.startsWith('goose: FAILED PART-WAY: 00002_notx.sql (version 2, up, NO TRANSACTION') && l.endsWith('it never recorded an end: the process was killed or lost its connection'))).toBe(true);
+    expect(lines.some((l) => l.includes('gander up --retry-failed'))).toBe(true);
+    // up refuses to run past it until told to retry it.
+    const refused = await runCli(gander('up'), { cwd });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('00002_notx.sql (version 2) ran without a transaction and failed part-way');
+    // The file is safe to repeat (IF NOT EXISTS), so up --retry-failed finishes it and records it.
     await writeFile(join(cwd, 'migrations/00002_notx.sql'), LONG_NO_TX.replace('pg_sleep(60)', 'pg_sleep(0)'));
-    const next = await runCli(gander('up'), { cwd });
+    const next = await runCli(['-retry-failed', ...gander('up')], { cwd });
     expect(next.code).toBe(0);
     expect(await exists('crash_notx_b')).toBe(true);
     expect(await scalar(database.url, 'SELECT max(version_id) AS v FROM goose_db_version')).toBe('2');

@@ -8,6 +8,7 @@ import { DB_HANDLERS } from '../commands/registry.js';
 import { assertTuiCanRun } from '../commands/tui.js';
 import { embeddedTarget, openTarget, resolveTarget, type OpenedDatabase, type Target } from '../connect.js';
 import { assertEmbeddedAllowed } from './embedded-guard.js';
+import { releaseProviderOptions } from '../release-options.js';
 import { finish, type ReportSettings } from './report.js';
 import { withinMs, withTimeout } from './timeout.js';
 
@@ -90,6 +91,7 @@ export async function runDbCommand(
           ...(options.envLabel ? { envLabel: options.envLabel } : {}),
           allowDrift: options.allowDrift,
           env: io.env,
+          ...releaseProviderOptions(options.release),
         });
         const ctx: DbCommandContext = { ...base, command, args: invocation.args, provider, target };
         const unsubscribe = logProgress(ctx, trace);

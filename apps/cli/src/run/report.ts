@@ -36,7 +36,10 @@ function jsonResult(r: MigrationResult): JsonResult {
     direction: r.direction,
     durationMs: Math.round(r.durationMs * 1000) / 1000,
     empty: r.empty,
-    ok: r.error === undefined,
+    ok: r.error === undefined && r.rolledBack !== true,
+    ...(r.group === undefined ? {} : { group: r.group }),
+    ...(r.rolledBack ? { rolledBack: true } : {}),
+    ...(r.attempts === undefined ? {} : { attempts: r.attempts }),
   };
 }
 

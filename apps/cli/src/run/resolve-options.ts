@@ -3,6 +3,7 @@ import { DEFAULT_DIR, loadEnvConfig } from '../args/merge-args.js';
 import type { CliOptions } from '../commands/context.js';
 import { CliError } from '../errors.js';
 import type { RunIO } from '../io.js';
+import { resolveReleaseOptions } from '../release-options.js';
 
 /** The parsed flags resolved against the environment (goose's precedence), and nothing else. */
 
@@ -47,5 +48,6 @@ export function resolveOptions(parsed: ParsedArgs, io: RunIO): CliOptions {
     lockTimeoutMs: numberFlag(v, 'lock-timeout'),
     noLock: boolFlag(v, 'no-lock'),
     allowDrift: boolFlag(v, 'allow-drift'),
+    release: resolveReleaseOptions(v, parsed.given, io.env),
   };
 }

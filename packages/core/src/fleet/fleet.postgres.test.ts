@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../testkit/src/server/test-database.js';
+import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { pgDatabase } from '../db/pg-adapter.js';
 import { GanderError } from '../errors.js';
 import { sourcesFromList } from '../source/index.js';

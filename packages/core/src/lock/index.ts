@@ -8,3 +8,4 @@ export {
   type LockHolder,
   type LockOptions,
 } from './advisory-lock.js';
+export { GOOSE_LOCK_TABLE, instanceId, tableLock, type TableLockHolder, type TableLockOptions } from './table-lock.js';

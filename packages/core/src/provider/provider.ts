@@ -1,27 +1,15 @@
-import type { Database, Queryable, Session } from '../db/database.js';
-import { GanderError } from '../errors.js';
-import { advisoryLock, noopLock, type Lock } from '../lock/advisory-lock.js';
-import { parseMigrationSql, type ParsedMigrationSql } from '../parser/index.js';
-import { collectMigrations, type MigrationSource } from '../source/index.js';
-import { AUDIT_TABLE_NAME, AuditLog, type AuditRow } from '../store/audit-log.js';
-import { parseTableName, siblingTable } from '../store/table-name.js';
-import { VersionStore } from '../store/version-store.js';
-import { auditContext } from './audit-context.js';
-import { dbStateFromRows, type DbState } from './db-state.js';
-import { planSteps, type PlanStep } from './plan.js';
-import { runMigration } from './runner.js';
-import { buildStatus, isDrifted } from './status.js';
-import { loadCodeMigration } from './code-migration.js';
-import type {
-  MigrationResult,
-  Plan,
-  PlannedMigration,
-  PlanOperation,
-  ProviderEvent,
-  ProviderOptions,
-  RunResult,
-  StatusReport,
-} from './types.js';
+import type { Database } from '../db/database.js';
+import type { ParsedMigrationSql } from '../parser/index.js';
+import type { MigrationSource } from '../source/index.js';
+import type { AuditRow } from '../store/audit-log.js';
+import { baseline } from './provider-baseline.js';
+import { findFailedMigrations } from './failed-state.js';
+import { collectSources } from './provider-collect.js';
+import { providerContext, validateOptions } from './provider-options.js';
+import { runOperation } from './provider-run.js';
+import { computePlan, readState } from './provider-state.js';
+import { buildStatus } from './status.js';
+import type { BaselineOptions, BaselineResult, Plan, PlanOperation, ProviderEvent, ProviderOptions, RunResult, StatusReport } from './types.js';
 
 export interface Provider {
   readonly sources: readonly MigrationSource[];
@@ -52,165 +40,27 @@ export interface Provider {
    * E_VERSION_NOT_FOUND for a version with no file.
    */
   statements(version: bigint): ParsedMigrationSql;
+  /**
+   * Record every migration file up to `version` as applied without running
+   * it (a database whose schema exists but whose history does not). Throws
+   * E_BASELINE_REFUSED when versions are already applied, unless forced.
+   */
+  baseline(version: bigint, options?: BaselineOptions): Promise<BaselineResult>;
   /** Subscribe to progress events; returns the unsubscribe function. */
   subscribe(listener: (event: ProviderEvent) => void): () => void;
 }
 
-/** The one place that decides what runs. Every face renders its plans and results. */
+/**
+ * The one place that decides what runs. Every face renders its plans and
+ * results. The parts live beside it: options (provider-options), collecting
+ * and parsing files (provider-collect), reading the database (provider-state),
+ * running under the lock (provider-run) and errors (provider-errors).
+ */
 export async function createProvider(options: ProviderOptions): Promise<Provider> {
-  if (!options.db) throw new GanderError('E_INVALID_OPTION', 'createProvider needs a db (pgDatabase or pgliteDatabase)');
-  if ((options.dir === undefined) === (options.sources === undefined)) {
-    throw new GanderError('E_INVALID_OPTION', 'createProvider needs exactly one of dir or sources');
-  }
-  const sources = options.sources ? [...options.sources].sort(byVersion) : await collectMigrations(options.dir!);
-  assertUniqueVersions(sources);
-  const db = options.db;
-  const noVersioning = options.noVersioning ?? false;
-  const table = parseTableName(options.table);
-  const store = new VersionStore(table);
-  const audit =
-    options.auditLog === false || noVersioning
-      ? undefined
-      : new AuditLog(siblingTable(table, AUDIT_TABLE_NAME), auditContext(options.envLabel));
-  const lock: Lock = options.disableLock
-    ? noopLock()
-    : advisoryLock({
-        timeoutMs: options.lockTimeoutMs,
-        pollMs: options.lockPollMs,
-        onWait: (holders) => emit({ type: 'lock-wait', holders }),
-      });
-  const listeners = new Set<(event: ProviderEvent) => void>();
-  if (options.onEvent) listeners.add(options.onEvent);
-  const emit = (event: ProviderEvent) => {
-    for (const listener of listeners) listener(event);
-  };
-  const parsed = new Map<bigint, ParsedMigrationSql>();
-
-  function parseSource(source: MigrationSource): ParsedMigrationSql {
-    let result = parsed.get(source.version);
-    if (!result) {
-      if (source.kind !== 'sql') {
-        throw new GanderError('E_INVALID_OPTION', `${source.fileName} is a ${source.kind} code migration: it has no SQL statements`, {
-          hint: 'its up and down functions run as written',
-        });
-      }
-      result = parseMigrationSql(source.content, { file: source.path, env: options.env ?? process.env });
-      parsed.set(source.version, result);
-    }
-    return result;
-  }
-
-  async function prepare(step: PlanStep): Promise<PlannedMigration> {
-    if (step.source.kind !== 'sql') {
-      const code = await loadCodeMigration(step.source);
-      const fn = step.direction === 'up' ? code.up : code.down;
-      return {
-        version: step.source.version,
-        file: step.source.fileName,
-        path: step.source.path,
-        direction: step.direction,
-        useTx: code.useTx,
-        statements: [],
-        checksum: step.source.checksum,
-        ...(fn ? { code: fn } : {}),
-      };
-    }
-    const sql = parseSource(step.source);
-    return {
-      version: step.source.version,
-      file: step.source.fileName,
-      path: step.source.path,
-      direction: step.direction,
-      useTx: sql.useTx,
-      statements: (step.direction === 'up' ? sql.up : sql.down).map((s) => ({ sql: s.sql, line: s.line })),
-      checksum: step.source.checksum,
-    };
-  }
-
-  async function readState(q: Queryable): Promise<DbState> {
-    return dbStateFromRows(noVersioning ? [] : await store.listRows(q));
-  }
-
-  async function driftedVersions(q: Queryable): Promise<bigint[]> {
-    if (!audit || options.allowDrift) return [];
-    const [recorded, state] = [await audit.appliedBy(q), await readState(q)];
-    return sources.filter((s) => isDrifted(s, state, recorded.get(s.version))).map((s) => s.version);
-  }
-
-  async function computePlan(q: Queryable, operation: PlanOperation): Promise<Plan> {
-    const state = await readState(q);
-    const steps = planSteps({ sources, state, allowMissing: options.allowMissing ?? false, noVersioning }, operation);
-    return { operation, currentVersion: state.current, steps: await Promise.all(steps.map(prepare)) };
-  }
-
-  /** The version after a run; when the session died with the run, ask through a new connection. */
-  async function currentVersionOr(session: Queryable, fallback: bigint): Promise<bigint> {
-    for (const q of [session, db]) {
-      try {
-        return (await readState(q)).current;
-      } catch {
-        // try the next connection
-      }
-    }
-    return fallback;
-  }
-
-  async function withLockedSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
-    const session = await db.session();
-    try {
-      await lock.acquire(session);
-      emit({ type: 'lock-acquired' });
-      try {
-        return await work(session);
-      } finally {
-        // Unlock even when the work failed; a dead connection drops the lock by itself.
-        await lock.release(session).catch(() => undefined);
-      }
-    } finally {
-      await session.release();
-    }
-  }
-
-  async function run(operation: PlanOperation): Promise<RunResult> {
-    const results: MigrationResult[] = [];
-    let current = 0n;
-    try {
-      return await withLockedSession(async (session) => {
-        if (!noVersioning) await store.ensureTable(session);
-        await audit?.ensureTable(session);
-        // Known before anything can refuse, so every result carries the real version.
-        current = (await readState(session)).current;
-        if (operation.kind.startsWith('up')) {
-          const drifted = await driftedVersions(session);
-          if (drifted.length > 0) {
-            throw new GanderError(
-              'E_DRIFT',
-              `applied migration${drifted.length === 1 ? '' : 's'} ${drifted.join(', ')} changed since ${drifted.length === 1 ? 'it was' : 'they were'} applied (checksum differs from the audit log)`,
-              { hint: 'restore the applied files as they were and put the change in a new migration, or pass allowDrift (--allow-drift)' },
-            );
-          }
-        }
-        const plan = await computePlan(session, operation);
-        current = plan.currentVersion;
-        for (const step of plan.steps) {
-          const result = await runMigration({ session, store: noVersioning ? undefined : store, audit, emit }, step);
-          results.push(result);
-          // After a failure the session may be gone (server restart): report what we knew.
-          if (result.error) return { results, error: result.error, currentVersion: await currentVersionOr(session, current) };
-        }
-        return {
-          results,
-          currentVersion: noVersioning ? (plan.steps.at(-1)?.version ?? 0n) : await currentVersionOr(session, current),
-        };
-      });
-    } catch (error) {
-      if (error instanceof GanderError) return { results, error, currentVersion: current };
-      const database = databaseError(error);
-      if (database) return { results, error: database, currentVersion: current };
-      throw error;
-    }
-  }
-
+  validateOptions(options);
+  const ctx = providerContext(options, await collectSources(options));
+  const { db, sources, audit, noVersioning } = ctx;
+  const run = (operation: PlanOperation) => runOperation(ctx, operation);
   return {
     sources,
     db,
@@ -221,67 +71,28 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     downTo: (version) => run({ kind: 'down-to', version }),
     redo: () => run({ kind: 'redo' }),
     reset: () => run({ kind: 'reset' }),
-    plan: (operation) => computePlan(db, operation),
+    plan: (operation) => computePlan(ctx, db, operation),
     async status() {
-      const state = await readState(db);
+      const state = await readState(ctx, db);
       const recorded = audit ? await audit.appliedBy(db) : new Map();
-      return buildStatus({ sources, state, recorded, noVersioning });
+      const failed = noVersioning ? [] : await findFailedMigrations(ctx, db, state);
+      return buildStatus({ sources, state, recorded, noVersioning, failed });
     },
     async version() {
       if (noVersioning) return sources.at(-1)?.version ?? 0n;
-      return (await readState(db)).current;
+      return (await readState(ctx, db)).current;
     },
     async hasPending() {
       if (noVersioning) return true;
-      const state = await readState(db);
+      const state = await readState(ctx, db);
       return sources.some((s) => !state.applied.has(s.version));
     },
     history: async (limit) => (audit ? audit.history(db, limit) : []),
-    statements(version) {
-      const source = sources.find((s) => s.version === version);
-      if (!source) {
-        throw new GanderError('E_VERSION_NOT_FOUND', `no migration file for version ${version}`, {
-          hint: 'restore the file, or pick a version that has one',
-        });
-      }
-      return parseSource(source);
-    },
+    baseline: (version, opts) => baseline(ctx, version, opts),
+    statements: (version) => ctx.collector.statements(version),
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      ctx.listeners.add(listener);
+      return () => ctx.listeners.delete(listener);
     },
   };
-}
-
-/**
- * PostgreSQL refusing one of gander's own queries (the version table's schema
- * does not exist, missing privileges): not a bug, and not a migration's fault.
- */
-function databaseError(error: unknown): GanderError | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (!(error instanceof Error) || typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
-  const hint =
-    code === '3F000'
-      ? 'the version table\'s schema does not exist: create it first (CREATE SCHEMA …) or choose another table'
-      : code === '42501'
-        ? 'the database user lacks a privilege gander needs on the version table or the audit table'
-        : 'PostgreSQL refused a query gander needed to read or record versions';
-  return new GanderError('E_DATABASE', `${error.message} (SQLSTATE ${code})`, { hint, cause: error });
-}
-
-function byVersion(a: MigrationSource, b: MigrationSource): number {
-  return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
-}
-
-function assertUniqueVersions(sources: readonly MigrationSource[]): void {
-  for (let i = 1; i < sources.length; i++) {
-    const [prev, cur] = [sources[i - 1]!, sources[i]!];
-    if (prev.version === cur.version) {
-      throw new GanderError(
-        'E_DUPLICATE_VERSION',
-        `found duplicate migration version ${cur.version}:\n\texisting:${prev.path}\n\tcurrent:${cur.path}`,
-        { hint: 'give each migration its own version number (gander fix renumbers timestamped files)' },
-      );
-    }
-  }
 }

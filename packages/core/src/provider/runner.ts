@@ -1,16 +1,24 @@
 import { performance } from 'node:perf_hooks';
-import type { Queryable, Session } from '../db/database.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Database, Queryable, Session } from '../db/database.js';
 import { GanderError } from '../errors.js';
-import type { AuditLog } from '../store/audit-log.js';
+import type { AuditEntry, AuditLog } from '../store/audit-log.js';
 import type { VersionStore } from '../store/version-store.js';
+import { backoffBefore, isLockNotAvailable, lockNotAvailableError, watchBlockers, type ResolvedGuard } from './lock-guard.js';
 import { GanderMigrationError } from './migration-error.js';
-import type { MigrationResult, PlannedMigration, ProviderEvent } from './types.js';
+import type { Blocker, MigrationResult, PlannedMigration, ProviderEvent } from './types.js';
 
 export interface RunContext {
   session: Session;
   store: VersionStore | undefined;
   audit: AuditLog | undefined;
   emit: (event: ProviderEvent) => void;
+  /** For looking at blockers from another connection while the session waits. */
+  db?: Database;
+  /** The lock-timeout guard, when on. */
+  guard?: ResolvedGuard | undefined;
+  /** The session's backend pid (for pg_blocking_pids), when the guard is on. */
+  sessionPid?: number | undefined;
 }
 
 interface PgErrorFields {
@@ -77,15 +85,41 @@ async function runCode(ctx: RunContext, step: PlannedMigration, code: (db: Query
   }
 }
 
+/**
+ * A NO TRANSACTION statement under the guard: retried on its own when its lock
+ * wait times out (the statements before it stay as they ran, never repeated).
+ */
+async function execGuardedStatement(ctx: RunContext, step: PlannedMigration, index: number, guard: ResolvedGuard): Promise<void> {
+  const sql = step.statements[index]!.sql;
+  for (let attempt = 1; ; attempt++) {
+    const watch = watchBlockers(ctx.db!, ctx.sessionPid, guard);
+    try {
+      await ctx.session.exec(sql);
+      await watch.stop();
+      return;
+    } catch (error) {
+      const blockers = await watch.stop();
+      if (!isLockNotAvailable(error)) throw toMigrationError(step, index, error);
+      const last = attempt >= guard.attempts;
+      await reportRetry(ctx, step, attempt, last ? 0 : backoffBefore(guard, attempt + 1), blockers, toMigrationError(step, index, error), index + 1);
+      if (last) throw lockNotAvailableError(step.file, guard, blockers, toMigrationError(step, index, error));
+      await sleep(backoffBefore(guard, attempt + 1));
+    }
+  }
+}
+
 async function runStatements(ctx: RunContext, step: PlannedMigration): Promise<void> {
   if (step.code) return runCode(ctx, step, step.code);
   for (const [index, statement] of step.statements.entries()) {
     ctx.emit({ type: 'statement-start', version: step.version, file: step.file, index, line: statement.line, sql: statement.sql });
     const started = performance.now();
-    try {
-      await ctx.session.exec(statement.sql);
-    } catch (error) {
-      throw toMigrationError(step, index, error);
+    if (!step.useTx && ctx.guard) await execGuardedStatement(ctx, step, index, ctx.guard);
+    else {
+      try {
+        await ctx.session.exec(statement.sql);
+      } catch (error) {
+        throw toMigrationError(step, index, error);
+      }
     }
     ctx.emit({ type: 'statement-done', version: step.version, index, durationMs: performance.now() - started });
     // PGlite runs in this thread and never yields while it works: give event
@@ -100,7 +134,14 @@ async function recordVersion(ctx: RunContext, step: PlannedMigration): Promise<v
   else await ctx.store.deleteVersion(ctx.session, step.version);
 }
 
-async function recordAudit(ctx: RunContext, step: PlannedMigration, startedAt: Date, durationMs: number, error?: GanderError) {
+async function recordAudit(
+  ctx: RunContext,
+  step: PlannedMigration,
+  startedAt: Date,
+  durationMs: number,
+  error?: GanderError,
+  extra: Pick<AuditEntry, 'event' | 'attempt'> = {},
+) {
   await ctx.audit?.record(ctx.session, {
     version: step.version,
     direction: step.direction,
@@ -110,6 +151,9 @@ async function recordAudit(ctx: RunContext, step: PlannedMigration, startedAt: D
     durationMs,
     outcome: error ? 'failed' : 'ok',
     error: error?.message,
+    group: step.group,
+    noTx: !step.useTx,
+    ...extra,
   });
 }
 
@@ -125,7 +169,18 @@ async function recordVersionAndAudit(ctx: RunContext, step: PlannedMigration, st
     await recordAudit(ctx, step, startedAt, durationMs);
     return;
   }
-  const entry = { version: step.version, direction: step.direction, file: step.file, checksum: step.checksum, startedAt, durationMs, outcome: 'ok' as const, error: undefined };
+  const entry: AuditEntry = {
+    version: step.version,
+    direction: step.direction,
+    file: step.file,
+    checksum: step.checksum,
+    startedAt,
+    durationMs,
+    outcome: 'ok',
+    error: undefined,
+    group: step.group,
+    noTx: !step.useTx,
+  };
   const [versionSql, versionParams] =
     step.direction === 'up'
       ? [store.insertVersionSql(), [step.version.toString(), true]]
@@ -144,13 +199,82 @@ async function bookkeeping(ctx: RunContext, step: PlannedMigration, startedAt: D
   }
 }
 
+/** Each attempt the guard gave up on: an event (log line, TUI) and an audit row. */
+async function reportRetry(
+  ctx: RunContext,
+  step: PlannedMigration,
+  attempt: number,
+  backoffMs: number,
+  blockers: Blocker[],
+  error: GanderError,
+  statement?: number,
+): Promise<void> {
+  const attempts = ctx.guard?.attempts ?? 1;
+  ctx.emit({
+    type: 'lock-retry',
+    version: step.version,
+    file: step.file,
+    attempt,
+    attempts,
+    backoffMs,
+    blockers,
+    ...(statement === undefined ? {} : { statement }),
+  });
+  const blockedBy = blockers.length === 0 ? 'no blocker seen' : blockers.map((b) => `pid ${b.pid} (${b.applicationName || 'no application_name'})`).join(', ');
+  await recordAudit(ctx, step, new Date(), 0, new GanderError('E_LOCK_NOT_AVAILABLE', `attempt ${attempt} of ${attempts} gave up waiting for a lock, blocked by ${blockedBy}: ${error.message}`), {
+    event: 'lock-retry',
+    attempt,
+  }).catch(() => undefined);
+}
+
+async function begin(ctx: RunContext): Promise<void> {
+  await ctx.session.exec('BEGIN');
+  // SET LOCAL: the timeout ends with the transaction, so nothing else on the session inherits it.
+  if (ctx.guard) await ctx.session.exec(`SET LOCAL lock_timeout = '${ctx.guard.timeoutMs}ms'`);
+}
+
 /**
- * Run one migration. Transactional: BEGIN; statements; version row; audit row;
- * COMMIT — all or nothing. NO TRANSACTION: each statement commits on its own
- * and the version is recorded after the last one. A failure is recorded in the
- * audit log (outside the rolled-back transaction) and returned, never thrown.
+ * One transaction around `work`; under the guard, the whole transaction is
+ * tried again (with backoff) when a lock wait timed out. `onRetry` reports the
+ * attempt that gave up. Returns the attempts made.
  */
-export async function runMigration(ctx: RunContext, step: PlannedMigration): Promise<MigrationResult> {
+async function inTransaction(
+  ctx: RunContext,
+  work: () => Promise<void>,
+  onRetry: (attempt: number, backoffMs: number, blockers: Blocker[], error: GanderError) => Promise<void>,
+  file: string,
+): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const watch = ctx.guard ? watchBlockers(ctx.db!, ctx.sessionPid, ctx.guard) : undefined;
+    try {
+      await begin(ctx);
+      await work();
+      try {
+        await ctx.session.exec('COMMIT');
+      } catch (error) {
+        throw new GanderError('E_STATEMENT_FAILED', `${file}: failed to commit the transaction: ${error instanceof Error ? error.message : String(error)}`, {
+          hint: 'the transaction was rolled back; check the version table and run the command again',
+          cause: error,
+        });
+      }
+      await watch?.stop();
+      return attempt;
+    } catch (error) {
+      await ctx.session.exec('ROLLBACK').catch(() => undefined);
+      const blockers = (await watch?.stop()) ?? [];
+      const guard = ctx.guard;
+      if (!guard || !isLockNotAvailable(error)) throw error;
+      const failure = error instanceof GanderError ? error : new GanderError('E_STATEMENT_FAILED', String(error), { cause: error });
+      const last = attempt >= guard.attempts;
+      const backoffMs = last ? 0 : backoffBefore(guard, attempt + 1);
+      await onRetry(attempt, backoffMs, blockers, failure);
+      if (last) throw lockNotAvailableError(file, guard, blockers, failure);
+      await sleep(backoffMs);
+    }
+  }
+}
+
+function startEvent(ctx: RunContext, step: PlannedMigration): void {
   ctx.emit({
     type: 'migration-start',
     version: step.version,
@@ -159,26 +283,56 @@ export async function runMigration(ctx: RunContext, step: PlannedMigration): Pro
     useTx: step.useTx,
     statementCount: step.statements.length,
   });
+}
+
+function resultOf(step: PlannedMigration, durationMs: number, extra: Partial<MigrationResult> = {}): MigrationResult {
+  return {
+    version: step.version,
+    file: step.file,
+    direction: step.direction,
+    durationMs,
+    empty: step.statements.length === 0 && !step.code,
+    ...(step.group === undefined ? {} : { group: step.group }),
+    ...extra,
+  };
+}
+
+/**
+ * Run one migration. Transactional: BEGIN; statements; version row; audit row;
+ * COMMIT — all or nothing. NO TRANSACTION: a `started` audit row first (so a
+ * killed run is visible afterwards), then each statement commits on its own
+ * and the version is recorded after the last one. A failure is recorded in the
+ * audit log (outside the rolled-back transaction) and returned, never thrown.
+ */
+export async function runMigration(ctx: RunContext, step: PlannedMigration): Promise<MigrationResult> {
+  startEvent(ctx, step);
   const startedAt = new Date();
   const t0 = performance.now();
   let failure: GanderError | undefined;
+  let attempts = 1;
   try {
     if (step.useTx) {
-      await ctx.session.exec('BEGIN');
-      try {
-        await runStatements(ctx, step);
-        await bookkeeping(ctx, step, startedAt, t0);
-        try {
-          await ctx.session.exec('COMMIT');
-        } catch (error) {
-          throw bookkeepingError(step, 'commit the transaction', error);
-        }
-      } catch (error) {
-        await ctx.session.exec('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      attempts = await inTransaction(
+        ctx,
+        async () => {
+          await runStatements(ctx, step);
+          await bookkeeping(ctx, step, startedAt, t0);
+        },
+        (attempt, backoffMs, blockers, error) => reportRetry(ctx, step, attempt, backoffMs, blockers, error),
+        step.file,
+      );
     } else {
-      await runStatements(ctx, step);
+      await recordAudit(ctx, step, startedAt, 0, new GanderError('E_STATEMENT_FAILED', `${step.file}: started without a transaction and has not finished (still running, or the process was killed)`), {
+        event: 'started',
+      });
+      try {
+        // Session-level (no transaction to scope it to), reset below.
+        if (ctx.guard) await ctx.session.exec(`SET lock_timeout = '${ctx.guard.timeoutMs}ms'`);
+        await runStatements(ctx, step);
+      } finally {
+        // The guard's session-level lock_timeout must not outlive the migration.
+        if (ctx.guard) await ctx.session.exec('RESET lock_timeout').catch(() => undefined);
+      }
       await bookkeeping(ctx, step, startedAt, t0);
     }
   } catch (error) {
@@ -186,14 +340,72 @@ export async function runMigration(ctx: RunContext, step: PlannedMigration): Pro
     // Best effort: the failure itself is worth a row, but must not hide the error.
     await recordAudit(ctx, step, startedAt, performance.now() - t0, failure).catch(() => undefined);
   }
-  const result: MigrationResult = {
-    version: step.version,
-    file: step.file,
-    direction: step.direction,
-    durationMs: performance.now() - t0,
-    empty: step.statements.length === 0 && !step.code,
+  const result = resultOf(step, performance.now() - t0, {
     ...(failure ? { error: failure } : {}),
-  };
+    ...(attempts > 1 ? { attempts } : {}),
+  });
   ctx.emit({ type: 'migration-done', result });
   return result;
+}
+
+/**
+ * A single-transaction group: every migration of it in one transaction, all
+ * or nothing. Results are reported after COMMIT; when one fails, every earlier
+ * member comes back `rolledBack` and each gets a failed audit row saying so.
+ */
+export async function runGroup(ctx: RunContext, steps: readonly PlannedMigration[], group: number): Promise<MigrationResult[]> {
+  ctx.emit({ type: 'group-start', group, versions: steps.map((s) => s.version), useTx: true });
+  const t0 = performance.now();
+  const startedAt = new Date();
+  let durations: number[] = [];
+  let failedAt = -1;
+  let attempts = 1;
+  let failure: GanderError | undefined;
+  try {
+    attempts = await inTransaction(
+      ctx,
+      async () => {
+        durations = [];
+        for (const [index, step] of steps.entries()) {
+          failedAt = index;
+          startEvent(ctx, step);
+          const s0 = performance.now();
+          await runStatements(ctx, step);
+          await bookkeeping(ctx, step, startedAt, s0);
+          durations.push(performance.now() - s0);
+        }
+        failedAt = -1;
+      },
+      // A lock wait gave up somewhere in the group: the whole group is tried again.
+      (attempt, backoffMs, blockers, error) => reportRetry(ctx, steps[Math.max(0, failedAt)]!, attempt, backoffMs, blockers, error),
+      steps[0]!.file,
+    );
+  } catch (error) {
+    failure = error instanceof GanderError ? error : bookkeepingError(steps[Math.max(0, failedAt)]!, 'run the migration', error);
+    if (failedAt < 0) failedAt = steps.length - 1; // COMMIT itself failed: blame the last member
+  }
+  const results: MigrationResult[] = [];
+  if (!failure) {
+    for (const [index, step] of steps.entries()) {
+      const result = resultOf(step, durations[index] ?? 0, attempts > 1 ? { attempts } : {});
+      results.push(result);
+      ctx.emit({ type: 'migration-done', result });
+    }
+    ctx.emit({ type: 'group-done', group, committed: true });
+    return results;
+  }
+  const culprit = steps[failedAt]!;
+  for (const [index, step] of steps.entries()) {
+    if (index > failedAt) break;
+    const failed = index === failedAt;
+    const why = failed
+      ? failure
+      : new GanderError('E_STATEMENT_FAILED', `${step.file}: rolled back with group ${group} because ${culprit.file} failed`);
+    await recordAudit(ctx, step, startedAt, performance.now() - t0, why).catch(() => undefined);
+    const result = resultOf(step, durations[index] ?? performance.now() - t0, failed ? { error: failure } : { rolledBack: true });
+    results.push(result);
+    ctx.emit({ type: 'migration-done', result });
+  }
+  ctx.emit({ type: 'group-done', group, committed: false });
+  return results;
 }

@@ -1,7 +1,7 @@
 import type { MigrationSource } from '../source/index.js';
 import type { AppliedRecord } from '../store/audit-log.js';
 import type { DbState } from './db-state.js';
-import type { MigrationStatus, StatusReport } from './types.js';
+import type { FailedMigration, MigrationStatus, StatusReport } from './types.js';
 
 /** Applied, with a recorded checksum that is not the file's any more. */
 export function isDrifted(source: MigrationSource, state: DbState, record: AppliedRecord | undefined): boolean {
@@ -13,8 +13,11 @@ export function buildStatus(input: {
   state: DbState;
   recorded: Map<bigint, AppliedRecord>;
   noVersioning: boolean;
+  failed?: readonly FailedMigration[];
 }): StatusReport {
   const { sources, state, recorded, noVersioning } = input;
+  const failed = input.failed ?? [];
+  const failedVersions = new Set(failed.map((f) => f.version));
   const known = new Set(sources.map((s) => s.version));
   const migrations: MigrationStatus[] = sources.map((source) => {
     const appliedAt = state.applied.get(source.version);
@@ -32,6 +35,7 @@ export function buildStatus(input: {
       checksum: source.checksum,
       ...(applied && record?.checksum ? { appliedChecksum: record.checksum } : {}),
       drifted: isDrifted(source, state, record),
+      ...(failedVersions.has(source.version) ? { failedPartWay: true } : {}),
     };
   });
   for (const version of state.appliedOrder) {
@@ -45,5 +49,6 @@ export function buildStatus(input: {
     latestVersion: sources.at(-1)?.version ?? 0n,
     migrations,
     noVersioning,
+    failed: [...failed],
   };
 }

@@ -5,6 +5,13 @@ import type { TableName } from './table-name.js';
 
 export const AUDIT_TABLE_NAME = 'gander_migration_log';
 
+/**
+ * A column added after the first release, read so that a table an older
+ * gander created (without it) reads as NULL instead of failing: reads never
+ * alter the table, only runs do (ensureTable).
+ */
+const COLUMN = (name: string) => `(to_jsonb(t) ->> '${name}')`;
+
 /** Who and where: filled once per provider, identical for every row it writes. */
 export interface AuditContext {
   osUser: string;
@@ -22,6 +29,35 @@ export interface AuditEntry {
   durationMs: number;
   outcome: 'ok' | 'failed';
   error: string | undefined;
+  /** Single-transaction runs: the group (1-based) the migration ran in. */
+  group?: number | undefined;
+  /** The migration ran without a transaction (NO TRANSACTION). */
+  noTx?: boolean | undefined;
+  /**
+   * Absent for a migration run. Otherwise what the row records: `baseline`
+   * (versions recorded as applied by hand), `lock-retry` (an attempt that gave
+   * up waiting for a lock and will be retried), `started` (a NO TRANSACTION
+   * migration began: a later row says how it ended; none means it was killed).
+   */
+  event?: AuditEvent | undefined;
+  /** Why, for a baseline (--reason). */
+  reason?: string | undefined;
+  /** The attempt number, when the lock-timeout guard retried. */
+  attempt?: number | undefined;
+}
+
+export type AuditEvent = 'baseline' | 'lock-retry' | 'started';
+
+/** The newest migration-run row of a version (not a baseline or retry row). */
+export interface LastRun {
+  version: bigint;
+  direction: Direction;
+  file: string;
+  outcome: 'ok' | 'failed';
+  noTx: boolean;
+  event: AuditEvent | undefined;
+  error: string | undefined;
+  startedAt: string;
 }
 
 export interface AppliedRecord {
@@ -69,12 +105,33 @@ export class AuditLog {
   gander_version text,
   env_label text,
   outcome text NOT NULL CHECK (outcome IN ('ok', 'failed')),
-  error text
+  error text,
+  run_group integer,
+  no_tx boolean,
+  event text,
+  reason text,
+  attempt integer
 )`;
+  }
+
+  /** Columns added after the first release: tables created before get them here. */
+  addColumnsSql(): string {
+    return `ALTER TABLE ${this.table.qualified}
+  ADD COLUMN IF NOT EXISTS run_group integer,
+  ADD COLUMN IF NOT EXISTS no_tx boolean,
+  ADD COLUMN IF NOT EXISTS event text,
+  ADD COLUMN IF NOT EXISTS reason text,
+  ADD COLUMN IF NOT EXISTS attempt integer`;
   }
 
   async ensureTable(db: Queryable): Promise<void> {
     await db.exec(this.createTableSql());
+    // Only when an older table lacks them: ALTER TABLE takes an exclusive lock even when it adds nothing.
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'attempt' AND NOT attisdropped`,
+      [this.table.qualified],
+    );
+    if ((rows[0]?.n ?? 0) === 0) await db.exec(this.addColumnsSql());
   }
 
   async record(db: Queryable, entry: AuditEntry): Promise<void> {
@@ -83,8 +140,8 @@ export class AuditLog {
 
   /** The INSERT of one row, its parameters numbered from `$first` (so it can follow another statement's). */
   insertSql(first: number): string {
-    const params = Array.from({ length: 12 }, (_, i) => `$${first + i}`).join(', ');
-    return `INSERT INTO ${this.table.qualified} (version_id, direction, file, checksum, started_at, duration_ms, os_user, host, gander_version, env_label, outcome, error)
+    const params = Array.from({ length: 17 }, (_, i) => `$${first + i}`).join(', ');
+    return `INSERT INTO ${this.table.qualified} (version_id, direction, file, checksum, started_at, duration_ms, os_user, host, gander_version, env_label, outcome, error, run_group, no_tx, event, reason, attempt)
        VALUES (${params})`;
   }
 
@@ -102,6 +159,11 @@ export class AuditLog {
         this.context.envLabel ?? null,
         entry.outcome,
         entry.error ?? null,
+        entry.group ?? null,
+        entry.noTx ?? null,
+        entry.event ?? null,
+        entry.reason ?? null,
+        entry.attempt ?? null,
     ];
   }
 
@@ -122,8 +184,8 @@ export class AuditLog {
       env_label: string | null;
     }>(
       `SELECT DISTINCT ON (version_id) version_id, checksum, started_at::text AS started_at, db_user, os_user, host, env_label
-         FROM ${this.table.qualified}
-        WHERE direction = 'up' AND outcome = 'ok'
+         FROM ${this.table.qualified} t
+        WHERE direction = 'up' AND outcome = 'ok' AND ${COLUMN('event')} IS NULL
         ORDER BY version_id, id DESC`,
       );
       return read.rows;
@@ -146,8 +208,9 @@ export class AuditLog {
     const rows = await orEmptyIfMissing(async () => {
       const read = await db.query<Record<string, unknown>>(
         `SELECT id, version_id, direction, file, checksum, started_at::text AS started_at, duration_ms, db_user, os_user, host,
-                gander_version, env_label, outcome, error
-           FROM ${this.table.qualified} ORDER BY id DESC LIMIT $1`,
+                gander_version, env_label, outcome, error, ${COLUMN('run_group')} AS run_group, (${COLUMN('no_tx')})::boolean AS no_tx,
+                ${COLUMN('event')} AS event, ${COLUMN('reason')} AS reason, ${COLUMN('attempt')} AS attempt
+           FROM ${this.table.qualified} t ORDER BY id DESC LIMIT $1`,
         [limit],
       );
       return read.rows;
@@ -167,6 +230,44 @@ export class AuditLog {
       envLabel: (r.env_label as string | null) ?? undefined,
       outcome: r.outcome as 'ok' | 'failed',
       error: (r.error as string | null) ?? undefined,
+      group: r.run_group === null || r.run_group === undefined ? undefined : Number(r.run_group),
+      noTx: r.no_tx === null || r.no_tx === undefined ? undefined : Boolean(r.no_tx),
+      event: (r.event as AuditEvent | null) ?? undefined,
+      reason: (r.reason as string | null) ?? undefined,
+      attempt: r.attempt === null || r.attempt === undefined ? undefined : Number(r.attempt),
     }));
+  }
+
+  /**
+   * Per version, the newest row about running it (a `started` marker or an
+   * outcome; not baseline or retry rows): how its last run ended, or that it
+   * never did.
+   */
+  async lastRuns(db: Queryable): Promise<Map<bigint, LastRun>> {
+    const rows = await orEmptyIfMissing(async () => {
+      const read = await db.query<Record<string, unknown>>(
+        `SELECT DISTINCT ON (version_id) version_id, direction, file, outcome, (${COLUMN('no_tx')})::boolean AS no_tx,
+                ${COLUMN('event')} AS event, error, started_at::text AS started_at
+           FROM ${this.table.qualified} t
+          WHERE ${COLUMN('event')} IS NULL OR ${COLUMN('event')} = 'started'
+          ORDER BY version_id, id DESC`,
+      );
+      return read.rows;
+    });
+    const result = new Map<bigint, LastRun>();
+    for (const r of rows) {
+      const version = BigInt(String(r.version_id));
+      result.set(version, {
+        version,
+        direction: r.direction as Direction,
+        file: String(r.file),
+        outcome: r.outcome as 'ok' | 'failed',
+        noTx: r.no_tx === true,
+        event: (r.event as AuditEvent | null) ?? undefined,
+        error: (r.error as string | null) ?? undefined,
+        startedAt: String(r.started_at),
+      });
+    }
+    return result;
   }
 }

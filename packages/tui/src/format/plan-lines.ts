@@ -61,8 +61,24 @@ export function planLines(plan: Plan, drift: readonly DriftNote[] = []): Line[] 
   if (plan.steps.length === 0) return [line('Nothing to do: no migration would run.', 'ok')];
   const out: Line[] = [line(`${describeOperation(plan.operation)}.`, 'muted'), blank, ...driftLines(drift), ...(plan.steps.length > 1 ? summaryLines(plan) : [])];
   plan.steps.forEach((step, index) => {
+    if (step.group !== undefined && step.group !== plan.steps[index - 1]?.group) {
+      const members = plan.steps.filter((s) => s.group === step.group).length;
+      out.push(
+        line(
+          step.useTx
+            ? `Group ${step.group}: ${plural(members, 'migration')} in one transaction, all or nothing`
+            : `Group ${step.group}: NO TRANSACTION, on its own`,
+          'warn',
+        ),
+      );
+    }
     out.push(line(`${index + 1}/${plan.steps.length}  ${step.direction.toUpperCase()}  ${step.file}`, 'title'));
-    const mode = step.useTx ? 'in one transaction' : 'NO TRANSACTION: each statement commits on its own';
+    const mode =
+      step.group !== undefined && step.useTx
+        ? `in group ${step.group}'s transaction`
+        : step.useTx
+          ? 'in one transaction'
+          : 'NO TRANSACTION: each statement commits on its own';
     out.push(line(`     version ${step.version}, ${mode}, ${plural(step.statements.length, 'statement')}`, 'muted'));
     out.push(...statementLines(step.statements, '     '));
     out.push(blank);

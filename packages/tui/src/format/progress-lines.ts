@@ -23,6 +23,7 @@ function elapsed(step: ProgressStep, now: number): string {
 export function progressLines(progress: Progress, now: number): Line[] {
   const out: Line[] = [];
   if (progress.lockWait) out.push(line(`waiting for the migration lock, held by ${progress.lockWait}`, 'warn'));
+  if (progress.lockRetry) out.push(line(progress.lockRetry, 'warn'));
   const fileWidth = Math.min(FILE_WIDTH, Math.max(0, ...progress.steps.map((s) => s.file.length)));
   for (const step of progress.steps) {
     const counts = step.state === 'waiting' ? '' : `${step.statementsDone}/${step.statementCount} statements`;

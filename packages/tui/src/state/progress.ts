@@ -23,6 +23,8 @@ export interface Progress {
   steps: ProgressStep[];
   /** Who holds the advisory lock while we wait for it. */
   lockWait: string | undefined;
+  /** The lock-timeout guard's last retry, when it retried. */
+  lockRetry?: string | undefined;
 }
 
 /** Every planned migration, waiting. Events then move them along. */
@@ -95,10 +97,17 @@ export function applyEvent(progress: Progress, event: ProviderEvent, now: number
       const { result } = event;
       return updateRunning(progress, result.version, (s) => ({
         ...s,
-        state: result.error ? 'failed' : 'done',
+        // A single-transaction group that failed rolls back its earlier members too.
+        state: result.error || result.rolledBack ? 'failed' : 'done',
         durationMs: result.durationMs,
         current: result.error ? s.current : undefined,
       }));
     }
+    case 'lock-retry': {
+      const by = event.blockers.map((b) => `pid ${b.pid}${b.applicationName ? ` (${b.applicationName})` : ''}`).join(', ');
+      return { ...progress, lockRetry: `${event.file}: attempt ${event.attempt}/${event.attempts} gave up waiting for a lock (lock_timeout), blocked by ${by || 'a session no longer visible'}` };
+    }
+    default:
+      return progress;
   }
 }

@@ -41,6 +41,9 @@ function describeBy(by: { osUser: string; host: string; envLabel: string | undef
 }
 
 function stateOf(m: StatusReport['migrations'][number], facts: RowFacts): RowState {
+  // Core's own verdict from the audit log: a NO TRANSACTION run that stopped part-way (its `started` row
+  // with no finish, or a failure), even when it was killed before it could write a failed row.
+  if (m.failedPartWay) return 'partial';
   const failure = facts.failures.get(m.version);
   if (failure) {
     // A failed NO TRANSACTION run left part of its work behind, whichever way it ran.
