@@ -4,18 +4,35 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, logLines, makeProject, MIGRATIONS, runCli } from './test-support/cli.js';
 
 // PGlite starts slowly (it compiles PostgreSQL's WebAssembly on every run), so
-// this file keeps to two runs: the embedded default, then the same data
-// directory through the explicit pglite driver.
+// this file keeps to two runs that open it: the explicit pglite driver, then
+// the embedded default on the same data directory. The refusals open nothing.
 
 beforeAll(() => assertBuilt());
 
 describe('the embedded database', () => {
-  it('is used when no driver is given, lives in .gander/pglite, and the pglite driver opens it again', async () => {
+  it('is never chosen silently for a command that changes a database, in CI or without a terminal', async () => {
     const cwd = await makeProject(MIGRATIONS);
-    const up = await runCli(['-dir', 'migrations', 'up'], { cwd });
+    for (const [env, where] of [
+      [{ CI: 'true' }, 'in CI'],
+      [{}, 'without a terminal'],
+    ] as const) {
+      for (const command of ['up', 'down', 'reset']) {
+        const refused = await runCli(['-dir', 'migrations', command], { cwd, env });
+        expect(refused.code).toBe(1);
+        expect(refused.stdout).toBe('');
+        expect(logLines(refused.stderr)).toEqual([
+          `gander: ${command}: no database given ${where}: set GOOSE_DRIVER and GOOSE_DBSTRING (or pass DRIVER DBSTRING), or name the embedded database explicitly: gander pglite .gander/pglite ${command}`,
+        ]);
+      }
+    }
+    expect(existsSync(join(cwd, '.gander'))).toBe(false);
+  });
+
+  it('is opened by the explicit pglite driver, and read-only commands use it by default (the README first command)', async () => {
+    const cwd = await makeProject(MIGRATIONS);
+    const up = await runCli(['-dir', 'migrations', 'pglite', '.gander/pglite', 'up'], { cwd, env: { CI: 'true' } });
     expect(up.code).toBe(0);
-    expect(up.stderr.split('\n')[0]).toBe('gander: no DRIVER/DBSTRING given: using the embedded database in .gander/pglite');
-    expect(logLines(up.stderr).slice(1)).toEqual([
+    expect(logLines(up.stderr)).toEqual([
       expect.stringMatching(/^OK {3}00001_users\.sql \(/),
       expect.stringMatching(/^OK {3}00002_user_count\.sql \(/),
       expect.stringMatching(/^OK {3}00003_index\.sql \(/),
@@ -23,10 +40,12 @@ describe('the embedded database', () => {
     ]);
     expect(existsSync(join(cwd, '.gander', 'pglite'))).toBe(true);
 
-    const status = await runCli(['-dir', 'migrations', '--json', 'pglite', '.gander/pglite', 'status'], { cwd });
+    const status = await runCli(['-dir', 'migrations', '--json', 'status'], { cwd, env: { CI: 'true' } });
     expect(status.code).toBe(0);
+    expect(status.stderr.split('\n')[0]).toBe('gander: no DRIVER/DBSTRING given: using the embedded database in .gander/pglite');
     const doc = JSON.parse(status.stdout) as { driver: string; target: string; currentVersion: string; migrations: { state: string }[] };
     expect(doc).toMatchObject({ driver: 'pglite', target: 'pglite:.gander/pglite', currentVersion: '3' });
     expect(doc.migrations.map((m) => m.state)).toEqual(['applied', 'applied', 'applied']);
-  });
+    // Two PGlite start-ups (each compiles PostgreSQL's WebAssembly): slow on a busy machine.
+  }, 180_000);
 });

@@ -118,7 +118,7 @@ describe('migrating with DD-012’s command lines', () => {
 
     const downAtZero = await gander(['-dir', 'migrations', ...dsn, 'down']);
     expect(downAtZero.code).toBe(1);
-    expect(logLines(downAtZero.stderr)[0]).toBe('goose run: no current version found');
+    expect(logLines(downAtZero.stderr)[0]).toBe('goose run: migration 0: no current version found');
 
     await gander(['-dir', 'migrations', ...dsn, 'up']);
     const noNext = await gander(['-dir', 'migrations', ...dsn, 'up-by-one']);
@@ -296,7 +296,7 @@ describe('errors', () => {
     ['an unknown driver', ['oracle', 'x', 'status'], /^goose run: "oracle": unknown dialect$/],
     ['a missing up-to version', ['postgres', 'DSN', 'up-to'], /^goose run: up-to must be of form/],
     ['a bad version', ['postgres', 'DSN', 'down-to', 'twelve'], /^goose run: version must be a number \(got 'twelve'\)$/],
-    ['a missing dir', ['-dir', 'nowhere', 'postgres', 'DSN', 'status'], /^goose run: nowhere directory does not exist$/],
+    ['a missing dir', ['-dir', 'nowhere', 'postgres', 'DSN', 'status'], /^goose run: failed to collect migrations: nowhere directory does not exist$/],
   ])('reports %s with exit 1', async (_name, args, first) => {
     const result = await gander(args.map((a) => (a === 'DSN' ? urlDsn : a)));
     expect(result.code).toBe(1);
@@ -353,7 +353,7 @@ describe('goose compatibility extras', () => {
     await writeFile(join(cwd, 'migrations/00002_b.sql'), '-- +goose Up\nSELECT 2;\n');
     const refused = await gander(['-dir', 'migrations', 'postgres', urlDsn, 'up'], {}, cwd);
     expect(refused.code).toBe(1);
-    expect(logLines(refused.stderr)[0]).toMatch(/^goose run: found 1 missing migration before current version 3:/);
+    expect(logLines(refused.stderr)[0]).toMatch(/^goose run: error: found 1 missing migrations before current version 3:/);
     const allowed = await gander(['-dir', 'migrations', '-allow-missing', 'postgres', urlDsn, 'up'], {}, cwd);
     expect(logLines(allowed.stderr)).toEqual([expect.stringMatching(/^OK {3}00002_b\.sql/), 'goose: successfully migrated database to version: 2']);
   });

@@ -147,7 +147,7 @@ describe('fix, init, validate, env', () => {
     await writeFile(join(cwd, 'migrations/00004_broken.sql'), 'SELECT 1;\n');
     const broken = await gander(['-dir', join(cwd, 'migrations'), 'validate'], { cwd });
     expect(broken.code).toBe(1);
-    expect(logLines(broken.stderr)[0]).toMatch(/^goose validate: .*00004_broken\.sql:1: /);
+    expect(logLines(broken.stderr)[0]).toMatch(/^goose validate: failed to parse file ".*00004_broken\.sql": /);
     await mkdir(join(cwd, 'bad'));
     await writeFile(join(cwd, 'bad/x.sql'), '-- +goose Up\n');
     const badName = await gander(['-dir', join(cwd, 'bad'), '--json', 'validate'], { cwd });
@@ -172,10 +172,39 @@ describe('fix, init, validate, env', () => {
         'GANDER_TABLE="a\\"b"',
         'GANDER_LOG_PREFIX="goose"',
         'GANDER_ENV=""',
+        '# GOOSE_DRIVER from the environment',
+        '# GOOSE_DBSTRING from the environment',
+        '# GOOSE_MIGRATION_DIR from nowhere (unset)',
+        '# GOOSE_TABLE from the environment',
+        '# NO_COLOR from the environment',
         '',
       ].join('\n'),
     );
+    const fromFile = await makeProject({ '.env': '# settings\nGOOSE_DRIVER=postgres\nGOOSE_DBSTRING=postgres://app:hunter2@db/app\nAPP_SECRET=x\n' });
+    const sourced = await gander(['env'], { cwd: fromFile, env: { GOOSE_DRIVER: 'pgx' } });
+    expect(sourced.stdout).toContain('GOOSE_DRIVER="pgx"\n');
+    expect(sourced.stdout).toContain('# GOOSE_DRIVER from the environment\n# GOOSE_DBSTRING from .env:3\n');
+    expect(sourced.stdout).not.toContain('hunter2');
     const embedded = await gander(['env'], { env: {} });
     expect(embedded.stdout).toContain('GANDER_DRIVER="pglite (embedded)"\nGANDER_TARGET="pglite:.gander/pglite"\n');
+  });
+});
+
+describe('goose parity in the error line', () => {
+  it('never colours an error line, even on a terminal (goose never does)', async () => {
+    const cwd = await makeProject({ 'migrations/00001_bad.sql': 'SELECT 1;\n' });
+    const result = await gander(['-dir', 'migrations', 'validate'], { cwd, isTTY: true });
+    expect(result.code).toBe(1);
+    expect(result.stderr.includes('\u001b[')).toBe(false);
+    // goose's `failed to parse file "<path>": <reason>`, the line only in gander's `at:` detail.
+    expect(logLines(result.stderr)[0]).toMatch(/^goose validate: failed to parse file ".*migrations\/00001_bad\.sql": failed to parse migration: unexpected state 0 on line "SELECT 1;"/);
+    expect(result.stderr).toMatch(/\n {4}at: .*00001_bad\.sql:1\n/);
+  });
+
+  it('-s init writes 00001_initial.sql, as goose does', async () => {
+    const cwd = await makeProject({});
+    const result = await gander(['-s', 'init'], { cwd });
+    expect(result.code).toBe(0);
+    expect(await readdir(join(cwd, 'migrations'))).toEqual(['00001_initial.sql']);
   });
 });

@@ -7,6 +7,7 @@ import type { Contestant } from '../harness/types.js';
 import { dbmateCommand, findDbmate } from '../peers/dbmate.js';
 import { writeDbmateFiles } from '../peers/dbmate-files.js';
 import { findGanderCli, ganderCliCommand } from '../peers/gander-cli.js';
+import { findGoose, gooseCommand } from '../peers/goose.js';
 import { findNodePgMigrate, nodePgMigrateCommand } from '../peers/node-pg-migrate.js';
 import { writeNodePgMigrateFiles } from '../peers/node-pg-migrate-files.js';
 import { findPsql, psqlCommand } from '../peers/psql.js';
@@ -32,8 +33,8 @@ function phases(up: ColdPhase['commands'], down: ColdPhase['commands'] | undefin
 
 /**
  * Every contestant of an "apply these migrations" scenario on a real server:
- * the floor (pg client, psql), gander in-process and as a CLI, dbmate and
- * node-pg-migrate, each given the same statements in its own file format.
+ * the floor (pg client, psql), gander in-process and as a CLI, goose (the same
+ * files), dbmate and node-pg-migrate, each given the same statements in its own file format.
  */
 export async function roundTripContestants(input: RoundTripInput): Promise<Contestant[]> {
   const { backend, dir, specs, scratch, down } = input;
@@ -50,6 +51,7 @@ export async function roundTripContestants(input: RoundTripInput): Promise<Conte
   const dbmate = noTxMany
     ? { skip: `${noTxMany.fileName} is NO TRANSACTION with several statements; dbmate sends them as one query, an implicit transaction that CREATE INDEX CONCURRENTLY refuses` }
     : findDbmate();
+  const goose = findGoose();
   const dbmateDir = noTxMany ? '' : await writeDbmateFiles(specs, join(scratch, 'dbmate'));
   // node-pg-migrate's SQL files cannot say "no transaction" (only its JS migrations can): a set with a
   // NO TRANSACTION file (Data Storage 010) is one it cannot run as written.
@@ -89,6 +91,17 @@ export async function roundTripContestants(input: RoundTripInput): Promise<Conte
       phases: phases(
         (url) => [ganderCliCommand(cli.path ?? '', dir, url, ['up'])],
         down ? (url) => [ganderCliCommand(cli.path ?? '', dir, url, ['down-to', '0'])] : undefined,
+      ),
+    }),
+    coldContestant({
+      name: 'goose',
+      role: 'peer',
+      backend,
+      fingerprint: true,
+      ...(goose.skip ? { skip: goose.skip } : {}),
+      phases: phases(
+        (url) => [gooseCommand(goose.path ?? '', dir, url, ['up'])],
+        down ? (url) => [gooseCommand(goose.path ?? '', dir, url, ['down-to', '0'])] : undefined,
       ),
     }),
     coldContestant({

@@ -3,6 +3,7 @@ import { nodeStartFloor } from '../contestants/node-start.js';
 import type { Scenario } from '../harness/types.js';
 import { findDbmate } from '../peers/dbmate.js';
 import { findGanderCli } from '../peers/gander-cli.js';
+import { findGoose } from '../peers/goose.js';
 import { findNodePgMigrate } from '../peers/node-pg-migrate.js';
 
 /** (e) CLI cold start: `--version`, the cheapest thing a CLI can do, against a bare `node -e 0`. */
@@ -15,10 +16,11 @@ export const cliVersionScenario: Scenario = {
   async prepare() {
     const cli = findGanderCli();
     const dbmate = findDbmate();
+    const goose = findGoose();
     const npm = findNodePgMigrate();
     return {
       input: 'one process per run, spawn to exit',
-      notes: ['dbmate is a Go binary: it shows what a native start costs; node-pg-migrate is a Node CLI like gander.'],
+      notes: ['goose and dbmate are Go binaries: they show what a native start costs; node-pg-migrate is a Node CLI like gander.'],
       contestants: [
         nodeStartFloor(),
         coldContestant({
@@ -26,6 +28,12 @@ export const cliVersionScenario: Scenario = {
           role: 'gander',
           ...(cli.skip ? { skip: cli.skip } : {}),
           phases: [{ phase: 'start', commands: () => [{ command: process.execPath, args: [cli.path ?? '', '--version'] }] }],
+        }),
+        coldContestant({
+          name: 'goose --version',
+          role: 'peer',
+          ...(goose.skip ? { skip: goose.skip } : {}),
+          phases: [{ phase: 'start', commands: () => [{ command: goose.path ?? '', args: ['--version'] }] }],
         }),
         coldContestant({
           name: 'dbmate --version',

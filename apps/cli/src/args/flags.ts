@@ -40,6 +40,7 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'env-label', kind: 'string', defaultText: '', usage: 'environment label recorded in the audit log, e.g. staging (GANDER_ENV env variable supported) (gander)' },
   { name: 'lock-timeout', kind: 'duration', defaultText: '5m0s', usage: 'give up waiting for the migration lock after this long (gander)' },
   { name: 'no-lock', kind: 'bool', defaultText: 'false', usage: 'take no advisory lock: only when nothing else migrates this database (gander)' },
+  { name: 'env-all', kind: 'bool', defaultText: 'false', usage: 'load every key of the -env file, not only GOOSE_* and GANDER_* (gander)' },
   { name: 'allow-drift', kind: 'bool', defaultText: 'false', usage: 'run up even when an applied migration file changed since it was applied (gander)' },
   // gander fleet: one release on many databases (apps/cli/README.md "Fleet")
   { name: 'targets', kind: 'string', defaultText: '', usage: 'fleet: JSON or YAML file listing the target databases (gander)' },

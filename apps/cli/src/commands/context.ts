@@ -1,5 +1,5 @@
 import type { MigrationResult, Provider } from '@gander/core';
-import type { Env } from '../args/dotenv.js';
+import type { Env, EnvSources } from '../args/dotenv.js';
 import type { FlagValue } from '../args/flags.js';
 import type { Target } from '../connect.js';
 import type { RunIO } from '../io.js';
@@ -40,6 +40,8 @@ export interface CommandContext {
   flags: ReadonlyMap<string, FlagValue>;
   io: RunIO;
   env: Env;
+  /** The variables the -env file set, and the file:line each came from. */
+  envSources: EnvSources;
   log: Logger;
   colors: Palette;
   /** A path as the user gave it, usable from this process (relative paths stay relative when cwd is ours, so messages match goose's). */

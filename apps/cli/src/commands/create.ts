@@ -75,7 +75,7 @@ export async function createMigrationFile(options: {
 export async function createCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const [name, type = 'sql'] = ctx.args;
   if (name === undefined) {
-    throw new CliError('E_USAGE', 'create must be of form: gander [OPTIONS] create NAME [sql|ts]', {
+    throw new CliError('E_USAGE', 'create must be of form: gander [OPTIONS] DRIVER DBSTRING create NAME [sql|ts]', {
       hint: 'give the migration a name, e.g. gander create add_users_table',
     });
   }

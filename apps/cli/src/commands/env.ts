@@ -5,10 +5,18 @@ import { embeddedTarget, resolveTarget, type Target } from '../connect.js';
 import type { CommandContext, CommandOutcome } from './context.js';
 import { maskConnectionString } from '@gander/core';
 
+/** `.env:3`, `the environment`, or `nowhere (unset)`. */
+function sourceOf(ctx: CommandContext, name: string): string {
+  const file = ctx.envSources.get(name);
+  if (file !== undefined) return file;
+  return (ctx.env[name] ?? '') === '' ? 'nowhere (unset)' : 'the environment';
+}
+
 /**
  * goose env: GOOSE_DRIVER, GOOSE_DBSTRING, GOOSE_MIGRATION_DIR, GOOSE_TABLE
  * and NO_COLOR as `NAME="value"` (Go %q), with the DBSTRING's password masked
- * (goose prints it as is); then what gander resolved from them.
+ * (goose prints it as is); then what gander resolved from them, then (as
+ * `# NAME from …` comments) where each of goose's variables came from.
  */
 export async function envCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const config = loadEnvConfig(ctx.env);
@@ -37,6 +45,11 @@ export async function envCommand(ctx: CommandContext): Promise<CommandOutcome> {
     ['GANDER_LOG_PREFIX', ctx.options.logPrefix],
     ['GANDER_ENV', ctx.options.envLabel ?? ''],
   ];
-  ctx.print([...goose, ...gander].map(([name, value]) => `${name}=${goQuote(value)}\n`).join(''));
-  return { extra: { env: Object.fromEntries([...goose, ...gander]) } };
+  // Where each of goose's variables came from, as shell comments so the output stays sourceable.
+  const sources = goose.map(([name]) => [name, sourceOf(ctx, name)] as const);
+  ctx.print(
+    [...goose, ...gander].map(([name, value]) => `${name}=${goQuote(value)}\n`).join('') +
+      sources.map(([name, from]) => `# ${name} from ${from}\n`).join(''),
+  );
+  return { extra: { env: Object.fromEntries([...goose, ...gander]), sources: Object.fromEntries(sources) } };
 }

@@ -1,3 +1,4 @@
+import { GanderError, type StatusReport } from '@gander/core';
 import { statusLines } from '../output/status-table.js';
 import type { CommandOutcome, DbCommandContext } from './context.js';
 
@@ -7,7 +8,16 @@ import type { CommandOutcome, DbCommandContext } from './context.js';
  * the database has without a file (goose shows neither).
  */
 export async function statusCommand(ctx: DbCommandContext): Promise<CommandOutcome> {
-  const report = await ctx.provider.status();
+  let report: StatusReport;
+  try {
+    report = await ctx.provider.status();
+  } catch (error) {
+    // goose's status says where it failed (status.go: `failed to ensure DB version: …`).
+    if (error instanceof GanderError && error.code === 'E_NO_NEXT_VERSION') {
+      throw new GanderError(error.code, `failed to ensure DB version: ${error.message}`, error.hint === undefined ? {} : { hint: error.hint });
+    }
+    throw error;
+  }
   ctx.log.printAll(statusLines(report.migrations, report.noVersioning));
   const prefix = ctx.options.logPrefix;
   for (const m of report.migrations) {

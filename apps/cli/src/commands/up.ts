@@ -1,4 +1,4 @@
-import type { RunResult } from '@gander/core';
+import { GanderError, type RunResult } from '@gander/core';
 import type { CommandOutcome, DbCommandContext } from './context.js';
 import { versionArgument } from './version-arg.js';
 
@@ -7,7 +7,17 @@ export async function upCommand(ctx: DbCommandContext): Promise<CommandOutcome> 
   const { provider, log, options } = ctx;
   const prefix = options.logPrefix;
   let run: RunResult;
-  if (ctx.command === 'up-to') run = await provider.upTo(versionArgument('up-to', ctx.args));
+  if (ctx.command === 'up-to') {
+    const target = versionArgument('up-to', ctx.args);
+    // goose collects only the files up to VERSION: none at all is its "no migration files found", exit 1.
+    if (!provider.sources.some((s) => s.version <= target)) {
+      const error = new GanderError('E_NO_MIGRATIONS', 'no migration files found', {
+        hint: `no migration file has a version of ${target} or less: pass a version of one of the files`,
+      });
+      return { results: [], error };
+    }
+    run = await provider.upTo(target);
+  }
   else if (ctx.command === 'up-by-one') run = await provider.upByOne();
   else run = await provider.up();
   const outcome: CommandOutcome = { results: run.results, currentVersion: run.currentVersion, error: run.error };

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { assertNoTransactionControl, collectMigrations, GanderError, parseMigrationSql, parseVersionFromFileName } from '@gander/core';
+import { assertNoTransactionControl, collectMigrations, GanderError, GanderParseError, parseMigrationSql, parseVersionFromFileName } from '@gander/core';
 import { CliError } from '../errors.js';
 import { tabulate } from '../output/tabwriter.js';
 import type { CommandContext, CommandOutcome } from './context.js';
@@ -12,6 +12,18 @@ export interface FileStats {
   useTx: boolean | null;
   up: number | null;
   down: number | null;
+}
+
+/** goose's `failed to parse file "<path>": <reason>` (scripts grep it); the line goes to the `at:` detail. */
+class FileParseError extends CliError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    reason: string,
+    hint: string | undefined,
+  ) {
+    super('E_VALIDATE', `failed to parse file ${JSON.stringify(file)}: ${reason}`, hint === undefined ? {} : { hint });
+  }
 }
 
 const MIGRATION_EXTENSIONS = new Set(['.sql', '.ts', '.js']);
@@ -72,6 +84,11 @@ export async function validateFiles(path: string, env: Record<string, string | u
       assertNoTransactionControl(parsed, file);
       stats.push({ file, version: version.toString(), type, useTx: parsed.useTx, up: parsed.up.length, down: parsed.down.length });
     } catch (error) {
+      if (error instanceof GanderParseError) {
+        const where = `${error.file ?? file}:${error.line}: `;
+        const reason = error.message.startsWith(where) ? error.message.slice(where.length) : error.message;
+        throw new FileParseError(file, error.line, reason, error.hint);
+      }
       if (error instanceof GanderError) throw error;
       throw new CliError('E_VALIDATE', `failed to parse file "${file}": ${(error as Error).message}`);
     }

@@ -5,7 +5,7 @@ import { CliError } from '../errors.js';
 export function versionArgument(command: string, args: readonly string[]): bigint {
   const text = args[0];
   if (text === undefined) {
-    throw new CliError('E_USAGE', `${command} must be of form: gander DRIVER DBSTRING [OPTIONS] ${command} VERSION`, {
+    throw new CliError('E_USAGE', `${command} must be of form: gander [OPTIONS] DRIVER DBSTRING ${command} VERSION`, {
       hint: `say which version, e.g. gander ... ${command} 12`,
     });
   }

@@ -31,6 +31,14 @@ function migrationFunction(module: Record<string, unknown>, name: 'up' | 'down',
  * one, the error says so instead of a bare ERR_UNKNOWN_FILE_EXTENSION.
  */
 export async function loadCodeMigration(source: MigrationSource): Promise<CodeMigration> {
+  if (source.kind === 'go') {
+    // goose's own words (migration.go) when its CLI meets a Go migration it was not built with.
+    throw new GanderError(
+      'E_INVALID_OPTION',
+      `ERROR ${source.path}: failed to run Go migration: Go functions must be registered and built into a custom binary (see https://github.com/pressly/goose/tree/master/examples/go-migrations)`,
+      { hint: `gander cannot run Go: rewrite ${source.fileName} as a .sql or .js/.ts migration, or run it with a goose binary built with it` },
+    );
+  }
   let module: Record<string, unknown>;
   try {
     // The checksum in the URL: an edited file is a new module, not the one

@@ -39,7 +39,8 @@ function planUp(input: PlanningInput, target: bigint | undefined): PlanStep[] {
   if (missing.length > 0 && !input.allowMissing) {
     throw new GanderError(
       'E_MISSING_MIGRATION',
-      `found ${missing.length} missing migration${missing.length === 1 ? '' : 's'} before current version ${state.max}:\n\t${missing
+      // goose's exact text (up.go), "migrations" even for one: scripts grep it.
+      `error: found ${missing.length} missing migrations before current version ${state.max}:\n\t${missing
         .map((s) => `version ${s.version}: ${s.path}`)
         .join('\n\t')}`,
       {
@@ -54,18 +55,15 @@ function planUp(input: PlanningInput, target: bigint | undefined): PlanStep[] {
 function requireSource(byVersion: Map<bigint, MigrationSource>, version: bigint, why: string): MigrationSource {
   const source = byVersion.get(version);
   if (!source) {
-    throw new GanderError(
-      'E_UNKNOWN_MIGRATION',
-      `migration file not found for version ${version}, which the database has applied (${why})`,
-      {
-        hint: `restore the file for version ${version} in the migrations directory, or remove its row from the version table if it was deleted on purpose`,
-      },
-    );
+    // goose's text (down.go: `migration %v: %w` of ErrNoCurrentVersion); the hint says what it means.
+    throw new GanderError('E_UNKNOWN_MIGRATION', `migration ${version}: no current version found`, {
+      hint: `there is no migration file for version ${version}, which the database has applied (${why}): restore the file in the migrations directory, or remove its row from the version table if it was deleted on purpose`,
+    });
   }
   return source;
 }
 
-function planDownTo(input: PlanningInput, target: bigint): PlanStep[] {
+function planDownTo(input: PlanningInput, target: bigint, order: 'applied' | 'version' = 'applied'): PlanStep[] {
   if (target < 0n) throw new GanderError('E_INVALID_VERSION', `invalid target version ${target}: it must be 0 or more`);
   const byVersion = sourceMap(input.sources);
   if (input.noVersioning) {
@@ -76,7 +74,9 @@ function planDownTo(input: PlanningInput, target: bigint): PlanStep[] {
   }
   // Most recently applied first, every applied version above the target: an
   // out-of-order apply can leave a higher version applied before a lower one.
-  const versions = input.state.appliedOrder.filter((v) => v > target);
+  // reset goes by version instead, highest first (goose's reset.go).
+  const above = input.state.appliedOrder.filter((v) => v > target);
+  const versions = order === 'applied' ? above : above.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
   const unknown = versions.filter((v) => !byVersion.has(v));
   if (unknown.length > 0) {
     throw new GanderError(
@@ -95,7 +95,8 @@ function planDownOne(input: PlanningInput): PlanStep[] {
   }
   const current = input.state.appliedOrder[0];
   if (current === undefined) {
-    throw new GanderError('E_NO_CURRENT_VERSION', 'no current version found', {
+    // goose's text: down.go wraps ErrNoCurrentVersion as `migration 0: …`.
+    throw new GanderError('E_NO_CURRENT_VERSION', 'migration 0: no current version found', {
       hint: 'the database is at version 0: there is nothing to roll back',
     });
   }
@@ -119,9 +120,18 @@ export function planSteps(input: PlanningInput, operation: PlanOperation): PlanS
     case 'down-to':
       return planDownTo(input, operation.version);
     case 'reset':
-      return planDownTo(input, 0n);
+      return planDownTo(input, 0n, 'version');
     case 'redo': {
-      const [down] = planDownOne(input);
+      let down: PlanStep | undefined;
+      try {
+        [down] = planDownOne(input);
+      } catch (error) {
+        // goose's redo returns ErrNoCurrentVersion as it is, without down's `migration N: `.
+        if (error instanceof GanderError && (error.code === 'E_NO_CURRENT_VERSION' || error.code === 'E_UNKNOWN_MIGRATION')) {
+          throw new GanderError(error.code, error.message.replace(/^migration \d+: /, ''), error.hint === undefined ? {} : { hint: error.hint });
+        }
+        throw error;
+      }
       return down ? [down, { source: down.source, direction: 'up' }] : [];
     }
   }

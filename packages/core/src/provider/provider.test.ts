@@ -163,7 +163,7 @@ DROP TABLE IF EXISTS a;
     const provider = await createProvider({ db, sources: all });
     const refused = await provider.up();
     expect(refused.error?.code).toBe('E_MISSING_MIGRATION');
-    expect(refused.error!.message).toContain('found 1 missing migration before current version 3');
+    expect(refused.error!.message).toContain('error: found 1 missing migrations before current version 3');
     expect(refused.error!.message).toContain('version 2: 00002_posts.sql');
     expect((await provider.status()).migrations.map((m) => [m.version, m.state])).toEqual([
       [1n, 'applied'],

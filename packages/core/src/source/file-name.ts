@@ -11,7 +11,8 @@ export type FileNameResult =
   | { ok: true; version: bigint; description: string; kind: MigrationKind }
   | { ok: false; code: 'E_INVALID_FILENAME' | 'E_INVALID_VERSION'; reason: string; kind: MigrationKind | undefined };
 
-const KINDS: Readonly<Record<string, MigrationKind>> = { '.sql': 'sql', '.ts': 'ts', '.js': 'js' };
+// `.go`: goose's Go migrations. gander lists them (status shows them pending, as goose does) but cannot run them.
+const KINDS: Readonly<Record<string, MigrationKind>> = { '.sql': 'sql', '.ts': 'ts', '.js': 'js', '.go': 'go' };
 
 /** Go's filepath.Base for `/`-separated names, plus `\` so Windows-style names work too. */
 export function baseName(name: string): string {
@@ -71,8 +72,8 @@ export type EntryRole = 'sql' | 'script' | 'ignore';
 export function entryRole(base: string): EntryRole {
   const ext = extension(base);
   if (ext === '.sql') return 'sql';
-  if (ext !== '.ts' && ext !== '.js') return 'ignore';
-  if (base.endsWith('.test.ts') || base.endsWith('.test.js') || base.endsWith('.d.ts') || base.includes('.spec.')) {
+  if (ext !== '.ts' && ext !== '.js' && ext !== '.go') return 'ignore';
+  if (base.endsWith('_test.go') || base.endsWith('.test.ts') || base.endsWith('.test.js') || base.endsWith('.d.ts') || base.includes('.spec.')) {
     return 'ignore';
   }
   return 'script';

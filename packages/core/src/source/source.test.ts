@@ -42,6 +42,7 @@ describe('parseVersionFromFileName (goose NumericComponent)', () => {
     ['+5_x.sql', 5n],
     ['7_seed.ts', 7n],
     ['8_seed.js', 8n],
+    ['1_x.go', 1n],
     ['dir/3_x.sql', 3n],
     ['12_.sql', 12n],
   ])('%s → %s', (name, version) => {
@@ -57,7 +58,6 @@ describe('parseVersionFromFileName (goose NumericComponent)', () => {
     '0x1F_x.sql',
     ' 1_x.sql',
     '9223372036854775808_x.sql',
-    '1_x.go',
     '1_x.SQL',
     '1_x',
     '_x.sql',
@@ -67,6 +67,15 @@ describe('parseVersionFromFileName (goose NumericComponent)', () => {
 });
 
 describe('collectMigrations', () => {
+  it("lists goose's .go migrations (as goose does), not their tests or helpers", async () => {
+    await files({ '00001_one.sql': UP, '00002_two.go': 'package m\n', '00002_two_test.go': 'package m\n', 'helpers.go': 'package m\n' });
+    const sources = await collectMigrations(dir);
+    expect(sources.map((s) => [s.fileName, s.kind])).toEqual([
+      ['00001_one.sql', 'sql'],
+      ['00002_two.go', 'go'],
+    ]);
+  });
+
   it('sorts by version numerically, not by name', async () => {
     await files({ '10_ten.sql': UP, '2_two.sql': UP, '00001_one.sql': UP, '20251105120000_stamp.sql': UP });
     const sources = await collectMigrations(dir);

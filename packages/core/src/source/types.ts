@@ -1,4 +1,5 @@
-export type MigrationKind = 'sql' | 'ts' | 'js';
+/** `go`: one of goose's Go migrations, listed (as goose lists it) but never run. */
+export type MigrationKind = 'sql' | 'ts' | 'js' | 'go';
 
 /** One migration file, named `{version}_{description}.{sql|ts|js}`. */
 export interface MigrationSource {

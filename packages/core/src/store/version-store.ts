@@ -1,3 +1,4 @@
+import { GanderError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
 import { orEmptyIfMissing } from './missing-table.js';
 import type { TableName } from './table-name.js';
@@ -69,14 +70,26 @@ export class VersionStore {
     await db.query(this.deleteVersionSql(), [version.toString()]);
   }
 
-  /** All rows, newest first (goose: `ORDER BY id DESC`). Empty when the table does not exist. */
+  /**
+   * All rows, newest first (goose: `ORDER BY id DESC`). Empty when the table
+   * does not exist. A table that exists with no rows at all (not even goose's
+   * version-0 row) is an error, as in goose: reading it as version 0 would
+   * apply every migration again.
+   */
   async listRows(db: Queryable): Promise<VersionRow[]> {
+    let existed = false;
     const rows = await orEmptyIfMissing(async () => {
       const result = await db.query<{ id: unknown; version_id: unknown; is_applied: boolean; tstamp: string }>(
         `SELECT id, version_id, is_applied, to_char(tstamp, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS tstamp FROM ${this.table.qualified} ORDER BY id DESC`,
       );
+      existed = true;
       return result.rows;
     });
+    if (existed && rows.length === 0) {
+      throw new GanderError('E_NO_NEXT_VERSION', 'no next version found', {
+        hint: `the version table ${this.table.qualified} exists but has no rows, not even goose's version-0 row: restore its rows, or drop the empty table if nothing was ever applied`,
+      });
+    }
     return rows.map((r) => ({
       id: BigInt(String(r.id)),
       version: BigInt(String(r.version_id)),

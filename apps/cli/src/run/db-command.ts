@@ -1,0 +1,147 @@
+import { isAbsolute, resolve } from 'node:path';
+import { collectMigrations, createProvider, describeDataDirHolder, extensionsCreatedBy, GanderError, type MigrationSource } from '@gander/core';
+import type { Invocation } from '../args/merge-args.js';
+import { checkDbCommand } from '../commands/check-args.js';
+import type { CommandContext, CommandOutcome, DbCommandContext } from '../commands/context.js';
+import { logProgress, type RunTrace } from '../commands/progress.js';
+import { DB_HANDLERS } from '../commands/registry.js';
+import { assertTuiCanRun } from '../commands/tui.js';
+import { embeddedTarget, openTarget, resolveTarget, type OpenedDatabase, type Target } from '../connect.js';
+import { assertEmbeddedAllowed } from './embedded-guard.js';
+import { releaseProviderOptions } from '../release-options.js';
+import { watchStopSignals, type StopSignal } from '../signals.js';
+import { finish, type ReportSettings } from './report.js';
+import { withinMs, withTimeout } from './timeout.js';
+
+/** One database command: the target, the migration files, the provider, the handler, under -timeout. */
+
+export type BaseContext = Omit<CommandContext, 'command' | 'args'>;
+
+/** A path from the command line, usable by this process (kept relative when our cwd is the user's, so messages match goose's). */
+export function usablePath(cwd: string, path: string): string {
+  return isAbsolute(path) || cwd === process.cwd() ? path : resolve(cwd, path);
+}
+
+/** Commands that need no migration files: goose's `version` never opens the folder, the audit log needs none, the TUI opens on an empty list. */
+const NEEDS_NO_FILES = new Set(['history', 'version', 'tui']);
+
+/** Where goose says `failed to collect migrations: …` (status.go, reset.go, version.go with -no-versioning). */
+const COLLECT_PREFIXED = new Set(['status', 'reset']);
+
+async function sourcesFor(command: string, dir: string, noVersioning: boolean): Promise<MigrationSource[]> {
+  try {
+    return await collectMigrations(dir);
+  } catch (error) {
+    if (!(error instanceof GanderError)) throw error;
+    const readsFiles = !NEEDS_NO_FILES.has(command) || (command === 'version' && noVersioning);
+    if (!readsFiles && (error.code === 'E_NO_MIGRATIONS' || error.code === 'E_DIR_NOT_FOUND')) return [];
+    if (COLLECT_PREFIXED.has(command) || command === 'version') {
+      throw new GanderError(error.code, `failed to collect migrations: ${error.message}`, { ...(error.hint === undefined ? {} : { hint: error.hint }), cause: error });
+    }
+    throw error;
+  }
+}
+
+async function closeQuietly(opened: OpenedDatabase, capMs: number): Promise<void> {
+  await withinMs(opened.db.close().catch(() => undefined), capMs);
+}
+
+export async function runDbCommand(
+  base: BaseContext,
+  invocation: Extract<Invocation, { kind: 'db' | 'embedded' }>,
+  settings: ReportSettings,
+): Promise<number> {
+  const { io, log, options } = base;
+  const errorPrefix = `${options.logPrefix} run`;
+  const command = invocation.command;
+  let target: Target | undefined;
+  const dirPath = usablePath(io.cwd, options.dir);
+  try {
+    if (invocation.kind === 'embedded') assertEmbeddedAllowed(command, io.env, io.interactive === true);
+  } catch (error) {
+    return finish({ command, outcome: { error }, errorPrefix: 'gander' }, log, settings);
+  }
+  try {
+    target = invocation.kind === 'embedded' ? embeddedTarget(io.cwd) : resolveTarget(invocation.driver, invocation.dbstring, io.cwd, io.env);
+    checkDbCommand(command, invocation.args);
+    if (command === 'tui') assertTuiCanRun(io, options.json);
+  } catch (error) {
+    return finish({ command, outcome: { error }, errorPrefix, target }, log, settings);
+  }
+  if (invocation.kind === 'embedded') io.stderr.write(`gander: no DRIVER/DBSTRING given: using the embedded database in .gander/pglite\n`);
+  const trace: RunTrace = { lastStatement: undefined, results: [] };
+  let opened = undefined as OpenedDatabase | undefined;
+  let timedOut = false;
+  let interruptedBy: StopSignal | undefined;
+  const signals = watchStopSignals();
+  let outcome: CommandOutcome | undefined;
+  try {
+    const sources = await sourcesFor(command, dirPath, options.noVersioning);
+    const handler = await DB_HANDLERS[command]!();
+    // -timeout covers connecting too, as goose's context covers pgx's lazy connect.
+    const ran = await withTimeout(
+      options.timeoutMs,
+      async () => {
+        opened = await openTarget(
+          target,
+          { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey },
+          io.cwd,
+          extensionsCreatedBy(sources),
+          {
+            timeoutMs: options.lockTimeoutMs,
+            onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
+          },
+        );
+        const provider = await createProvider({
+          db: opened.db,
+          sources,
+          ...(options.table ? { table: options.table } : {}),
+          allowMissing: options.allowMissing,
+          noVersioning: options.noVersioning,
+          lockTimeoutMs: options.lockTimeoutMs,
+          disableLock: options.noLock,
+          ...(options.envLabel ? { envLabel: options.envLabel } : {}),
+          allowDrift: options.allowDrift,
+          env: io.env,
+          ...releaseProviderOptions(options.release),
+        });
+        const ctx: DbCommandContext = { ...base, command, args: invocation.args, provider, target };
+        const unsubscribe = logProgress(ctx, trace);
+        try {
+          return await handler(ctx);
+        } finally {
+          unsubscribe();
+        }
+      },
+      async () => {
+        await opened?.cancelRunning();
+      },
+      signals.first,
+    );
+    timedOut = ran.timedOut;
+    interruptedBy = ran.interruptedBy;
+    outcome = ran.outcome ?? { results: trace.results };
+  } catch (error) {
+    outcome = { error };
+  } finally {
+    // PGlite must close to flush its files; a pg pool stuck on a cancelled query must not hold the exit.
+    if (opened) await closeQuietly(opened, target.driver === 'pglite' ? 30_000 : 3000);
+    // Without a signal, Node's defaults apply again. After one, keep listening to the end of the
+    // process: a second signal must exit at once, whatever is still winding down.
+    if (interruptedBy === undefined) signals.dispose();
+  }
+  return finish(
+    {
+      command,
+      outcome,
+      errorPrefix,
+      target,
+      dirPath,
+      trace,
+      ...(timedOut ? { timedOutAfterMs: options.timeoutMs } : {}),
+      ...(interruptedBy ? { interruptedBy } : {}),
+    },
+    log,
+    settings,
+  );
+}
