@@ -28,9 +28,9 @@ DROP TABLE things;
 };
 
 describe('the embedded database and extensions', () => {
-  it('runs a history that creates uuid-ossp, pgcrypto and hstore, with no DBSTRING', async () => {
+  it('runs a history that creates uuid-ossp, pgcrypto and hstore on the embedded database (pglite .gander/pglite)', async () => {
     const cwd = await makeProject(CONTRIB_HISTORY);
-    const up = await runCli(['-dir', 'migrations', 'up'], { cwd });
+    const up = await runCli(['-dir', 'migrations', 'pglite', '.gander/pglite', 'up'], { cwd });
     expect(up.stderr).not.toContain('ERROR');
     expect(up.code).toBe(0);
     expect(logLines(up.stderr).at(-1)).toBe('goose: successfully migrated database to version: 2');
@@ -40,7 +40,7 @@ describe('the embedded database and extensions', () => {
     const cwd = await makeProject({
       'migrations/00001_geo.sql': `-- +goose Up\nCREATE EXTENSION postgis;\n\n-- +goose Down\nDROP EXTENSION postgis;\n`,
     });
-    const up = await runCli(['-dir', 'migrations', 'up'], { cwd });
+    const up = await runCli(['-dir', 'migrations', 'pglite', '.gander/pglite', 'up'], { cwd });
     expect(up.code).toBe(1);
     expect(up.stderr).toContain('the embedded database (PGlite) has no "postgis" extension, needed by 00001_geo.sql');
     expect(up.stderr).toContain('PGlite can load: ');

@@ -82,7 +82,7 @@ describe('nothing raw reaches the terminal; labels and numbers are bounded', () 
       expect(result.code).toBe(1);
       expect(result.stderr).not.toContain('\u001b');
       expect(result.stderr.split('\n').some((line) => line.startsWith('OK   00003'))).toBe(false);
-      if (json) expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'E_PARSE' } });
+      if (json) expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'E_VALIDATE' } });
       else expect(result.stderr).toContain('\\x1b[32mgreen\\x0aOK   00003_forged.sql');
     }
   });

@@ -27,7 +27,7 @@ describe('racing processes on one embedded data directory', () => {
   });
 
   it('two concurrent `up`: each version applied once, history complete, both exit 0', async () => {
-    const runs = await Promise.all([runCli(['-dir', 'migrations', 'up'], { cwd }), runCli(['-dir', 'migrations', 'up'], { cwd })]);
+    const runs = await Promise.all([runCli(['-dir', 'migrations', 'pglite', '.gander/pglite', 'up'], { cwd }), runCli(['-dir', 'migrations', 'pglite', '.gander/pglite', 'up'], { cwd })]);
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const ok = runs.flatMap((r) => r.stderr.split('\n').filter((l) => / OK {3}\d+_t\d+\.sql/.test(l)));
     expect(ok).toHaveLength(MIGRATIONS);
@@ -44,14 +44,14 @@ describe('racing processes on one embedded data directory', () => {
   });
 
   it('with a short --lock-timeout the second refuses, naming the holder pid and command', async () => {
-    const holder = startCli(['-dir', 'slow', '-table', 'slow_versions', 'up'], cwd);
+    const holder = startCli(['-dir', 'slow', '-table', 'slow_versions', 'pglite', '.gander/pglite', 'up'], cwd);
     await waitFor('the holder to take the lock', async () => existsSync(join(cwd, '.gander', 'pglite.lock')));
     const loser = await runCli(['-dir', 'migrations', '--lock-timeout', '500ms', 'status'], { cwd });
     const held = await holder.output;
     expect(held.code, held.stderr).toBe(0);
     expect(loser.code).toBe(1);
     expect(loser.stderr).toContain(`in use by process ${holder.pid}`);
-    expect(loser.stderr).toContain('-table slow_versions up');
+    expect(loser.stderr).toContain('-table slow_versions pglite .gander/pglite up');
     expect(loser.stderr).not.toContain('internal error');
   });
 });

@@ -67,7 +67,7 @@ describe('stop signals during `gander up`', () => {
   });
 
   it('SIGINT on PGlite: stopped before the next statement, rolled back, reported; a second signal exits at once', async () => {
-    const child = startCli(['-dir', 'lite', 'up'], cwd);
+    const child = startCli(['-dir', 'lite', 'pglite', '.gander/pglite', 'up'], cwd);
     // Wait for the first OK line on stderr, then signal while the slow one sleeps.
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -86,7 +86,7 @@ describe('stop signals during `gander up`', () => {
     ]);
 
     // Twice: the second signal does not wait for the cleanup.
-    const again = startCli(['-dir', 'lite', 'up'], cwd);
+    const again = startCli(['-dir', 'lite', 'pglite', '.gander/pglite', 'up'], cwd);
     let text = '';
     again.stderr!.on('data', (d: Buffer) => (text += d.toString()));
     await waitFor('the run to start', async () => /using the embedded database/.test(text), 120_000);

@@ -3,9 +3,13 @@ import { GanderError, GanderParseError } from '../errors.js';
 import { GanderMigrationError } from '../provider/migration-error.js';
 import type { FleetError } from './types.js';
 
-/** Known secrets removed, then any password still in a connection string masked. */
+// A connection URL inside free text (an error message): each one is masked by parsing it, the way the
+// whole string would be; the message around it is not a connection string and is left alone.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
+
+/** Known secrets removed, then any password still in a connection URL in the text masked. */
 export function scrubText(text: string, secrets: readonly string[]): string {
-  return maskConnectionString(redactSecrets(text, secrets));
+  return redactSecrets(text, secrets).replace(URL_IN_TEXT, (url) => maskConnectionString(url));
 }
 
 /** Anything a target failed with, as the report carries it: stable code, file:line, no secret. */
