@@ -11,6 +11,7 @@ import { fleetTask } from '../fleet/task.js';
 import { loadTargetList } from '../fleet/targets-source.js';
 import { toJsonText } from '../output/json.js';
 import type { CommandContext, CommandOutcome } from './context.js';
+import { cliProviderOptions } from '../run/provider-options.js';
 
 function failureError(result: FleetResult): CliError {
   const failed = result.targets.filter((t) => t.status === 'failed').map((t) => t.name);
@@ -58,17 +59,7 @@ export async function fleetCommand(ctx: CommandContext): Promise<CommandOutcome>
     result = await runFleet({
       targets,
       task,
-      provider: {
-        dir: ctx.usablePath(options.dir),
-        ...(options.table ? { table: options.table } : {}),
-        allowMissing: options.allowMissing,
-        noVersioning: options.noVersioning,
-        lockTimeoutMs: options.lockTimeoutMs,
-        disableLock: options.noLock,
-        ...(options.envLabel ? { envLabel: options.envLabel } : {}),
-        allowDrift: options.allowDrift,
-        env: io.env,
-      },
+      provider: { dir: ctx.usablePath(options.dir), ...cliProviderOptions(options, io.env) },
       concurrency: flags.concurrency,
       groups: groupOrder.filter((g) => specs.some((s) => (s.group ?? DEFAULT_GROUP) === g)),
       onError: flags.onError,

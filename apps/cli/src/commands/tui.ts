@@ -3,6 +3,7 @@ import { watch as watchDir } from 'node:fs';
 import { CliError } from '../errors.js';
 import type { RunIO } from '../io.js';
 import type { CommandOutcome, DbCommandContext } from './context.js';
+import { cliProviderOptions } from '../run/provider-options.js';
 
 /** Checked before connecting: opening the database (seconds on PGlite) is wasted when the TUI cannot run. */
 export function assertTuiCanRun(io: RunIO, json: boolean): void {
@@ -40,14 +41,8 @@ function providerLoader(ctx: DbCommandContext) {
     createProvider({
       db: ctx.provider.db,
       sources: await sourcesOrNone(ctx.usablePath(options.dir)),
-      ...(options.table ? { table: options.table } : {}),
-      allowMissing: options.allowMissing,
-      noVersioning: options.noVersioning,
-      lockTimeoutMs: options.lockTimeoutMs,
-      disableLock: options.noLock,
-      ...(options.envLabel ? { envLabel: options.envLabel } : {}),
+      ...cliProviderOptions(options, ctx.io.env),
       allowDrift: options.allowDrift || allowDrift,
-      env: ctx.io.env,
     });
 }
 

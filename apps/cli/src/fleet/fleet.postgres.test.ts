@@ -155,6 +155,19 @@ describe('gander fleet on 50 databases', () => {
     expect(up.stderr).toContain('fleet: group eu: not started: group canary had 1 failed target');
   }, 120_000);
 
+  it("the command line's run flags reach every database: --lock-mode table takes goose's goose_lock there", async () => {
+    const dbs = dbNames.slice(30, 33);
+    for (const db of dbs) await resetDb(db);
+    const file = ['targets:', ...dbs.map((db, i) => `  - { name: lock-${i}, dsn: "${dsn(db)}" }`)];
+    await writeFile(join(project, 'lock-mode.yaml'), `${file.join('\n')}\n`);
+    const up = await gander(['--lock-mode', 'table', 'fleet', 'up', '--targets', 'lock-mode.yaml']);
+    expect(up.code, up.stderr).toBe(0);
+    for (const db of dbs) {
+      expect(await versionOf(db)).toBe('3');
+      expect(await onDb(db, async (c) => (await c.query<{ t: string | null }>("SELECT to_regclass('goose_lock')::text AS t")).rows[0]!.t)).toBe('goose_lock');
+    }
+  }, 120_000);
+
   it('shards 1/3, 2/3 and 3/3 cover every target exactly once', async () => {
     const seen: string[] = [];
     for (const i of [1, 2, 3]) {

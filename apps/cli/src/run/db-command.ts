@@ -8,8 +8,8 @@ import { DB_HANDLERS } from '../commands/registry.js';
 import { assertTuiCanRun } from '../commands/tui.js';
 import { embeddedTarget, openTarget, resolveTarget, type OpenedDatabase, type Target } from '../connect.js';
 import { assertEmbeddedAllowed } from './embedded-guard.js';
-import { releaseProviderOptions } from '../release-options.js';
 import { watchStopSignals, type StopSignal } from '../signals.js';
+import { cliProviderOptions } from './provider-options.js';
 import { finish, type ReportSettings } from './report.js';
 import { withinMs, withTimeout } from './timeout.js';
 
@@ -92,19 +92,7 @@ export async function runDbCommand(
             onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
           },
         );
-        const provider = await createProvider({
-          db: opened.db,
-          sources,
-          ...(options.table ? { table: options.table } : {}),
-          allowMissing: options.allowMissing,
-          noVersioning: options.noVersioning,
-          lockTimeoutMs: options.lockTimeoutMs,
-          disableLock: options.noLock,
-          ...(options.envLabel ? { envLabel: options.envLabel } : {}),
-          allowDrift: options.allowDrift,
-          env: io.env,
-          ...releaseProviderOptions(options.release),
-        });
+        const provider = await createProvider({ db: opened.db, sources, ...cliProviderOptions(options, io.env) });
         const ctx: DbCommandContext = { ...base, command, args: invocation.args, provider, target };
         const unsubscribe = logProgress(ctx, trace);
         try {
