@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt, makeProject, runCli } from '../test-support/cli.js';
@@ -89,7 +91,8 @@ describe('stop signals during `gander up`', () => {
     const again = startCli(['-dir', 'lite', 'pglite', '.gander/pglite', 'up'], cwd);
     let text = '';
     again.stderr!.on('data', (d: Buffer) => (text += d.toString()));
-    await waitFor('the run to start', async () => /using the embedded database/.test(text), 120_000);
+    // It holds the data directory's lock once it has opened the database.
+    await waitFor('the run to start', async () => existsSync(join(cwd, '.gander', 'pglite.lock')), 120_000);
     again.kill('SIGINT');
     // Two pending signals of one kind are delivered as one: the second comes after the first was handled.
     await new Promise((resolve) => setTimeout(resolve, 500));
