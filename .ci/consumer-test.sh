@@ -65,9 +65,11 @@ for package in core startup-check; do
   node "$ROOT/.ci/consumer/readme-example.mjs" "node_modules/@gander/$package/README.md" >"example-$package.mjs"
   node "example-$package.mjs"
 done
-# No DBSTRING: the embedded PGlite in .gander/pglite, which must load uuid-ossp for 00001.
-npx gander -dir migrations up
-npx gander -dir migrations version 2>&1 | tee "$WORK/version.log"
+# The embedded PGlite in .gander/pglite, which must load uuid-ossp for 00001. Named
+# explicitly: without a terminal (here, CI) gander refuses to change the embedded
+# default silently, and a test of that default at a terminal is in the workspace.
+npx gander -dir migrations pglite .gander/pglite up
+npx gander -dir migrations pglite .gander/pglite version 2>&1 | tee "$WORK/version.log"
 grep -q 'goose: version 2' "$WORK/version.log" || fail "gander up on the embedded database did not reach version 2"
 rm -rf .gander
 echo "::endgroup::"
