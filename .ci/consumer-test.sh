@@ -67,7 +67,7 @@ for package in core startup-check; do
 done
 # The embedded PGlite in .gander/pglite, which must load uuid-ossp for 00001. Named
 # explicitly: without a terminal (here, CI) gander refuses to change the embedded
-# default silently, and a test of that default at a terminal is in the workspace.
+# default silently (pinned by apps/cli/src/run/embedded-guard.test.ts).
 npx gander -dir migrations pglite .gander/pglite up
 npx gander -dir migrations pglite .gander/pglite version 2>&1 | tee "$WORK/version.log"
 grep -q 'goose: version 2' "$WORK/version.log" || fail "gander up on the embedded database did not reach version 2"
