@@ -54,7 +54,7 @@ Commands:
     history [N]          Print the last N (default 20) entries of gander's audit log
     baseline VERSION     Record every migration up to VERSION as applied without running it (-reason why; -force)
     tui                  Open the interactive terminal UI (also: gander with no command, on a terminal)
-    fleet COMMAND [ARGS] Run up, up-to, down, down-to, status, version or plan on every database of
+    fleet COMMAND [ARGS] Run up, up-to, down, down-to, status, version, plan or lint on every database of
                          --targets FILE (or --targets-env VAR, --targets-cmd CMD); see the README
 `;
 

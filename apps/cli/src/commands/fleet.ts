@@ -32,7 +32,13 @@ function failureError(result: FleetResult): CliError {
  */
 export async function fleetCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const { io, options } = ctx;
-  const task = fleetTask(ctx.args);
+  const lintConfig = ctx.flags.get('lint-config');
+  const task = fleetTask(ctx.args, {
+    dir: ctx.usablePath(options.dir),
+    cwd: io.cwd,
+    ...(typeof lintConfig === 'string' && lintConfig !== '' ? { configPath: lintConfig } : {}),
+    failOnWarnings: ctx.flags.get('fail-on-warnings') === true,
+  });
   const flags = fleetFlags(ctx.flags);
   const list = await loadTargetList(flags.source, io.cwd, io.env);
   let specs = list.targets;

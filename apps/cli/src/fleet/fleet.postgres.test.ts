@@ -168,6 +168,26 @@ describe('gander fleet on 50 databases', () => {
     }
   }, 120_000);
 
+  it('fleet lint judges each database on what it has not applied yet', async () => {
+    const [done, fresh] = dbNames.slice(34, 36);
+    await resetDb(done!);
+    await resetDb(fresh!);
+    const file = ['targets:', `  - { name: migrated, dsn: "${dsn(done!)}" }`, `  - { name: empty, dsn: "${dsn(fresh!)}" }`];
+    await writeFile(join(project, 'lint.yaml'), `${file.join('\n')}\n`);
+    const up = await gander(['fleet', 'up', '--targets', 'lint.yaml', '--groups', 'default']);
+    expect(up.code, up.stderr).toBe(0);
+    await resetDb(fresh!);
+    const lint = await gander(['fleet', 'lint', '--targets', 'lint.yaml', '--json']);
+    const doc = JSON.parse(lint.stdout) as { fleet: FleetReport };
+    const byName = new Map(doc.fleet.targets.map((t) => [t.name, t]));
+    expect(byName.get('migrated')).toMatchObject({ details: { pending: 0, errors: 0, warnings: 0 } });
+    const empty = byName.get('empty')! as unknown as { details: { pending: number; warnings: number; rules: string[] } };
+    expect(empty.details.pending).toBe(3);
+    // 00003 builds an index on users, a table 00001 of the same pending run creates: new, so no lock finding.
+    expect(empty.details.rules).not.toContain('require-concurrent-index-creation');
+    expect(empty.details.warnings).toBeGreaterThan(0);
+  }, 120_000);
+
   it('shards 1/3, 2/3 and 3/3 cover every target exactly once', async () => {
     const seen: string[] = [];
     for (const i of [1, 2, 3]) {
