@@ -20,7 +20,9 @@ describe.each([
 ])('gander tui, q during a run (tmux %ix%i)', (columns, rows) => {
   it.skipIf(!tmux)(`stops after the running migration, shows what did not run, and exits 1${SKIP}`, async () => {
     folder = await workFolder();
-    await folder.write('00001_slow.sql', migration('SELECT pg_sleep(3);\nCREATE TABLE slow (id int);', 'DROP TABLE slow;'));
+    // A quick statement first: PGlite holds the UI thread during a statement, and the screen shows the
+    // migration running in the pause between its statements, before the slow one.
+    await folder.write('00001_slow.sql', migration('CREATE TABLE slow (id int);\nSELECT pg_sleep(3);', 'DROP TABLE slow;'));
     await folder.write('00002_second.sql', migration('CREATE TABLE second (id int);', 'DROP TABLE second;'));
     await folder.write('00003_third.sql', migration('CREATE TABLE third (id int);', 'DROP TABLE third;'));
     const s = folder.start(columns, rows);
@@ -30,7 +32,9 @@ describe.each([
     s.sendKeys('y');
     const running = await s.waitFor((x) => x.includes('Running up'), 'the progress screen');
     expect(running).toContain('q/ctrl-c: stop after the running migration');
-    // q while the first migration sleeps.
+    // q while the first migration sleeps: once it has started (the progress screen comes first; a q
+    // before the first migration starts rightly runs nothing, which a loaded machine can make happen).
+    await s.waitFor((x) => /\[running\s*\] up\s+00001_slow\.sql/.test(x), 'the first migration running');
     s.sendKeys('q');
     const stopped = await s.waitFor((x) => x.includes('Stopped by you'), 'the stopped outcome');
     expect(stopped).toMatch(/\[done\s*\] up\s+00001_slow\.sql/);
