@@ -3,26 +3,14 @@ import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Env } from './args/dotenv.js';
-import { run } from './main.js';
+import { runInProcess } from './test-support/in-process.js';
 import { makeProject } from './test-support/cli.js';
 
 // The hostile-folder cases through the CLI's file commands (no database): the
 // refusal names the entry, nothing of the environment is printed, and
 // validate refuses what up refuses.
 
-async function gander(argv: string[], cwd: string, env: Env = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env,
-    cwd,
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    now: () => new Date(Date.UTC(2025, 10, 5, 9, 3, 7)),
-  });
-  return { code, stdout, stderr };
-}
+const gander = (argv: string[], cwd: string, env: Env = {}) => runInProcess(argv, cwd, env, new Date(Date.UTC(2025, 10, 5, 9, 3, 7)));
 
 const UP = '-- +goose Up\nSELECT 1;\n';
 

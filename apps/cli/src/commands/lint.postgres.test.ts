@@ -2,8 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@gander/test-server';
-import type { Env } from '../args/dotenv.js';
-import { run } from '../main.js';
+import { runInProcess } from '../test-support/in-process.js';
 import { makeProject } from '../test-support/cli.js';
 
 // `gander lint -db`: against the workspace's real PostgreSQL server.
@@ -11,19 +10,7 @@ import { makeProject } from '../test-support/cli.js';
 const serverUrl = process.env.GANDER_TEST_SERVER_URL;
 if (!serverUrl) throw new Error('GANDER_TEST_SERVER_URL is not set: run through the workspace vitest config');
 
-async function gander(argv: string[], cwd: string, env: Env = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env,
-    cwd,
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    now: () => new Date(0),
-  });
-  return { code, stdout, stderr };
-}
+const gander = runInProcess;
 
 const EVENTS = `-- +goose Up
 CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY, kind text);

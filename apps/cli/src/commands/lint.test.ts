@@ -2,25 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Env } from '../args/dotenv.js';
-import { run } from '../main.js';
+import { runInProcess } from '../test-support/in-process.js';
 import { makeProject } from '../test-support/cli.js';
 
 // `gander lint` in-process: no database (see lint.postgres.test.ts for -db).
 
-async function gander(argv: string[], cwd: string, env: Env = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env,
-    cwd,
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    now: () => new Date(0),
-  });
-  return { code, stdout, stderr };
-}
+const gander = runInProcess;
 
 const CREATE_EVENTS = `-- +goose Up
 CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY, kind text);
