@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GanderError } from '../errors.js';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database, QueryResult, Session } from './database.js';
 import { lockDataDir, type DataDirLock, type DataDirLockOptions } from './data-dir-lock.js';
@@ -75,7 +77,7 @@ export async function pgliteDatabase(target: PgliteInstance | PgliteOptions = {}
       db = await PGliteCtor.create(dataDir, { extensions });
     } catch (error) {
       lock?.release();
-      throw error;
+      throw dataDir === undefined ? error : await explainOpenFailure(PGliteCtor, dataDir, error);
     }
     owned = true;
     label = `pglite:${dataDir ?? 'memory://'}`;
@@ -104,4 +106,44 @@ export async function pgliteDatabase(target: PgliteInstance | PgliteOptions = {}
       }
     },
   };
+}
+
+/**
+ * PGlite's own error for a data directory it cannot open says only that it
+ * "failed to initialize" (and the CLI would call that a bug of its own). Say
+ * what the directory is: a cluster of another PostgreSQL version (a server's
+ * data directory given to `pglite`), or one of PGlite's own that would not open.
+ * Only on this failure path, PGlite's own version is asked of a throwaway
+ * in-memory instance.
+ */
+async function explainOpenFailure(PGliteCtor: PgliteModule['PGlite'], dataDir: string, error: unknown): Promise<unknown> {
+  let version: string;
+  try {
+    version = (await readFile(join(dataDir, 'PG_VERSION'), 'utf8')).trim().slice(0, 16);
+  } catch {
+    return error;
+  }
+  let own: string | undefined;
+  try {
+    const probe = await PGliteCtor.create();
+    own = String((await probe.query<{ v: string }>('SELECT current_setting(\'server_version_num\') AS v')).rows[0]?.v ?? '').slice(0, -4) || undefined;
+    await probe.close();
+  } catch {
+    own = undefined;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  if (own !== undefined && own !== version) {
+    return new GanderError(
+      'E_INVALID_OPTION',
+      `PGlite (PostgreSQL ${own}) cannot open ${dataDir}: it is a PostgreSQL ${version} data directory`,
+      {
+        hint: "give pglite a directory of its own (a new one is created), or migrate that server's database through the postgres driver and its connection string",
+        cause: error,
+      },
+    );
+  }
+  return new GanderError('E_CONNECTION', `PGlite could not open its data directory ${dataDir} (PostgreSQL ${version}): ${reason}`, {
+    hint: 'another program may have it open, or it is damaged: restore it from a copy, or start over in a new directory',
+    cause: error,
+  });
 }
