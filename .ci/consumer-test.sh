@@ -61,7 +61,7 @@ echo "::endgroup::"
 echo "::group::(b) core API and startup check from a plain script; the CLI on the embedded database"
 node api.mjs
 # The READMEs' examples, exactly as written there.
-for package in core startup-check; do
+for package in core startup-check lint; do
   node "$ROOT/.ci/consumer/readme-example.mjs" "node_modules/@gander/$package/README.md" >"example-$package.mjs"
   node "example-$package.mjs"
 done
