@@ -20,9 +20,11 @@ describe.each([
 ])('gander tui, q during a run (tmux %ix%i)', (columns, rows) => {
   it.skipIf(!tmux)(`stops after the running migration, shows what did not run, and exits 1${SKIP}`, async () => {
     folder = await workFolder();
-    // A quick statement first: PGlite holds the UI thread during a statement, and the screen shows the
-    // migration running in the pause between its statements, before the slow one.
-    await folder.write('00001_slow.sql', migration('CREATE TABLE slow (id int);\nSELECT pg_sleep(3);', 'DROP TABLE slow;'));
+    // Thirty short sleeps, not one long one: PGlite holds the UI thread during a statement, and the
+    // screen can show the migration running only in the pauses between statements (Ink's throttled
+    // render fires there once a statement took long enough).
+    const sleeps = Array.from({ length: 30 }, () => 'SELECT pg_sleep(0.1);').join('\n');
+    await folder.write('00001_slow.sql', migration(`${sleeps}\nCREATE TABLE slow (id int);`, 'DROP TABLE slow;'));
     await folder.write('00002_second.sql', migration('CREATE TABLE second (id int);', 'DROP TABLE second;'));
     await folder.write('00003_third.sql', migration('CREATE TABLE third (id int);', 'DROP TABLE third;'));
     const s = folder.start(columns, rows);
