@@ -4,6 +4,11 @@ import type { EphemeralDatabase, EphemeralServer } from './ephemeral-server.js';
 export interface PgliteServerOptions {
   /** Load pgvector into every database (default true; skipped by core when the package is missing). */
   vector?: boolean;
+  /**
+   * Extensions to load into every database, by CREATE EXTENSION name (PGlite loads one only at start-up);
+   * a map names the files needing each, for core's E_EXTENSION_UNAVAILABLE.
+   */
+  extensions?: readonly string[] | ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -16,7 +21,7 @@ export function pgliteServer(options: PgliteServerOptions = {}): EphemeralServer
   return {
     kind: 'pglite',
     async createDatabase() {
-      const db = await pgliteDatabase({ dataDir: 'memory://', vector: options.vector ?? true });
+      const db = await pgliteDatabase({ dataDir: 'memory://', vector: options.vector ?? true, ...(options.extensions ? { extensions: options.extensions } : {}) });
       const handle: EphemeralDatabase = {
         db,
         async drop() {

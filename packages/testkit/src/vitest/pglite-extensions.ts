@@ -1,7 +1,8 @@
-import { pgliteDatabase, type MigrationSource } from '@gander/core';
+import type { MigrationSource } from '@gander/core';
 import { requiredExtensions } from '../database/required-extensions.js';
 import type { ChosenServer } from '../server/choose-server.js';
-import type { EphemeralDatabase, EphemeralServer } from '../server/ephemeral-server.js';
+import type { EphemeralServer } from '../server/ephemeral-server.js';
+import { pgliteServer } from '../server/pglite-server.js';
 
 /**
  * PGlite loads an extension only when it is given at start-up: when the
@@ -11,24 +12,11 @@ import type { EphemeralDatabase, EphemeralServer } from '../server/ephemeral-ser
  */
 export function withMigrationExtensions(chosen: ChosenServer, sources: readonly MigrationSource[]): ChosenServer {
   if (chosen.server.kind !== 'pglite') return chosen;
-  const extensions = requiredExtensions(sources);
-  const open = new Set<EphemeralDatabase>();
+  const inner = pgliteServer({ vector: true, extensions: requiredExtensions(sources) });
   const server: EphemeralServer = {
-    kind: 'pglite',
-    async createDatabase() {
-      const db = await pgliteDatabase({ dataDir: 'memory://', vector: true, extensions });
-      const handle: EphemeralDatabase = {
-        db,
-        async drop() {
-          open.delete(handle);
-          await db.close();
-        },
-      };
-      open.add(handle);
-      return handle;
-    },
+    ...inner,
     async stop() {
-      await Promise.all([...open].map((handle) => handle.drop().catch(() => undefined)));
+      await inner.stop();
       if (chosen.owned) await chosen.server.stop();
     },
   };
