@@ -1,4 +1,4 @@
-import { alterTable, at, columnDef, constraints, existing } from './helpers.js';
+import { at, columnsAddedToExisting, constraints } from './helpers.js';
 import type { Rule } from './rule.js';
 
 export const addingRequiredColumn: Rule = {
@@ -12,20 +12,15 @@ export const addingRequiredColumn: Rule = {
     good: "-- +goose Up\nALTER TABLE users ADD COLUMN IF NOT EXISTS tier text NOT NULL DEFAULT 'free';\n",
   },
   statement(ctx, report) {
-    const alter = alterTable(ctx);
-    if (alter === undefined || !existing(ctx, alter.table)) return;
-    for (const cmd of alter.cmds) {
-      if (cmd.subtype !== 'AT_AddColumn') continue;
-      const column = columnDef(cmd);
-      if (column === undefined) continue;
+    for (const { table, column } of columnsAddedToExisting(ctx)) {
       const kinds = constraints(column).map((c) => c.contype);
       const filled = kinds.includes('CONSTR_DEFAULT') || kinds.includes('CONSTR_IDENTITY') || kinds.includes('CONSTR_GENERATED');
       const required = kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_PRIMARY');
       if (!required || filled) continue;
       report({
         ...at(ctx),
-        table: alter.table,
-        message: `ADD COLUMN ${column.colname ?? ''} NOT NULL without DEFAULT fails on ${alter.table} as soon as it has rows`,
+        table,
+        message: `ADD COLUMN ${column.colname ?? ''} NOT NULL without DEFAULT fails on ${table} as soon as it has rows`,
         help: 'give the column a DEFAULT, or add it nullable, backfill, then SET NOT NULL',
       });
     }

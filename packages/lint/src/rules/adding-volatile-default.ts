@@ -1,6 +1,6 @@
 import type { Node } from 'libpg-query';
 import { lastName } from '../grammar/names.js';
-import { alterTable, at, columnDef, constraints, existing } from './helpers.js';
+import { at, columnsAddedToExisting, constraints } from './helpers.js';
 import type { Rule } from './rule.js';
 
 // Functions PostgreSQL evaluates once for ADD COLUMN … DEFAULT (stable or immutable): no rewrite since PostgreSQL 11.
@@ -33,22 +33,17 @@ export const addingVolatileDefault: Rule = {
     good: '-- +goose Up\nALTER TABLE users ADD COLUMN IF NOT EXISTS token uuid;\nALTER TABLE users ALTER COLUMN token SET DEFAULT gen_random_uuid();\n',
   },
   statement(ctx, report) {
-    const alter = alterTable(ctx);
-    if (alter === undefined || !existing(ctx, alter.table)) return;
-    for (const cmd of alter.cmds) {
-      if (cmd.subtype !== 'AT_AddColumn') continue;
-      const column = columnDef(cmd);
-      if (column === undefined) continue;
+    for (const { table, column } of columnsAddedToExisting(ctx)) {
       for (const c of constraints(column)) {
         const fn = c.contype === 'CONSTR_DEFAULT' ? volatileCall(c.raw_expr) : undefined;
         const generated = c.contype === 'CONSTR_GENERATED';
         if (fn === undefined && !generated) continue;
         report({
           ...at(ctx),
-          table: alter.table,
+          table,
           message: generated
-            ? `ADD COLUMN ${column.colname ?? ''} GENERATED … STORED rewrites all of ${alter.table} under an ACCESS EXCLUSIVE lock`
-            : `ADD COLUMN ${column.colname ?? ''} with volatile default ${fn}() rewrites all of ${alter.table} under an ACCESS EXCLUSIVE lock`,
+            ? `ADD COLUMN ${column.colname ?? ''} GENERATED … STORED rewrites all of ${table} under an ACCESS EXCLUSIVE lock`
+            : `ADD COLUMN ${column.colname ?? ''} with volatile default ${fn}() rewrites all of ${table} under an ACCESS EXCLUSIVE lock`,
           help: 'add the column without the default, then SET DEFAULT and backfill in batches',
         });
       }

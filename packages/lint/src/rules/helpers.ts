@@ -44,6 +44,17 @@ export function existing(ctx: StatementContext, table: string | undefined): tabl
   return table !== undefined && !ctx.isNew(table);
 }
 
+/** The columns an ALTER TABLE … ADD COLUMN adds to a table that existed before this migration, with that table. */
+export function columnsAddedToExisting(ctx: StatementContext): { table: string; column: ColumnDef }[] {
+  const alter = alterTable(ctx);
+  if (alter === undefined || !existing(ctx, alter.table)) return [];
+  const table = alter.table;
+  return alter.cmds.flatMap((cmd) => {
+    const column = cmd.subtype === 'AT_AddColumn' ? columnDef(cmd) : undefined;
+    return column === undefined ? [] : [{ table, column }];
+  });
+}
+
 export function quoted(name: string | undefined): string {
   return name === undefined ? '?' : name;
 }
