@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GanderError } from '../errors.js';
-import { dataDirLockPath, lockDataDir } from './data-dir-lock.js';
+import { dataDirLockPath, lockDataDir, processStartTicks } from './data-dir-lock.js';
 
 let root: string;
 let dataDir: string;
@@ -69,5 +69,58 @@ describe('lockDataDir', () => {
     } finally {
       other.kill('SIGKILL');
     }
+  });
+
+  describe('a holder whose pid now belongs to another process', () => {
+    const linuxProc = processStartTicks(process.pid) !== undefined;
+
+    it.skipIf(!linuxProc)('takes over a lock whose pid runs but started at another time (pid reused)', async () => {
+      // Our own pid, as after a container restart where the app is pid 1 again: it runs, but it is not the writer.
+      const ticks = processStartTicks(process.pid) as string;
+      writeFileSync(
+        dataDirLockPath(dataDir),
+        JSON.stringify({ pid: process.pid, command: 'gander up', since: 'then', host: hostname(), startTicks: String(BigInt(ticks) - 1n) }),
+      );
+      const lock = await lockDataDir(dataDir, { timeoutMs: 100 });
+      expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, startTicks: ticks });
+      lock.release();
+    });
+
+    it.skipIf(!linuxProc)('keeps a lock whose pid runs with the recorded start time', async () => {
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+      try {
+        const pid = other.pid as number;
+        const ticks = processStartTicks(pid);
+        expect(ticks).toBeDefined();
+        writeFileSync(dataDirLockPath(dataDir), JSON.stringify({ pid, command: 'gander up', since: 'now', host: hostname(), startTicks: ticks }));
+        const error = (await lockDataDir(dataDir, { timeoutMs: 100 }).catch((e: unknown) => e)) as GanderError;
+        expect(error.code).toBe('E_LOCK_TIMEOUT');
+      } finally {
+        other.kill('SIGKILL');
+      }
+    });
+
+    it.skipIf(!linuxProc)('takes over a lock written before a reboot (another boot id)', async () => {
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+      try {
+        writeFileSync(
+          dataDirLockPath(dataDir),
+          JSON.stringify({ pid: other.pid, command: 'gander up', since: 'then', host: hostname(), bootId: 'a-boot-before-this-one' }),
+        );
+        const lock = await lockDataDir(dataDir, { timeoutMs: 100 });
+        expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid });
+        lock.release();
+      } finally {
+        other.kill('SIGKILL');
+      }
+    });
+
+    it('never judges a lock from another machine stale, and names that machine', async () => {
+      const pid = deadPid();
+      writeFileSync(dataDirLockPath(dataDir), JSON.stringify({ pid, command: 'gander up', since: 'now', host: 'other-machine' }));
+      const error = (await lockDataDir(dataDir, { timeoutMs: 100 }).catch((e: unknown) => e)) as GanderError;
+      expect(error.code).toBe('E_LOCK_TIMEOUT');
+      expect(error.message).toContain(`process ${pid} on host "other-machine"`);
+    });
   });
 });

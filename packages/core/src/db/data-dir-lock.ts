@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GanderError } from '../errors.js';
 
@@ -9,8 +10,10 @@ import { GanderError } from '../errors.js';
  * and write its files, and one side's work is lost (or the files break). The
  * lock is a file next to the directory (`<dataDir>.lock`), created with
  * O_EXCL and holding the owner's pid and command; it lives as long as the
- * process holds the database. A lock whose pid no longer runs (the owner was
- * killed) is stale and taken over.
+ * process holds the database. A lock whose owner is gone (killed) is stale and
+ * taken over; "gone" is judged by the process's identity, not its pid alone
+ * (see `holderIsGone`), because pids are reused: a container's app is often
+ * pid 1 after every restart.
  */
 
 export interface DataDirLockHolder {
@@ -19,6 +22,12 @@ export interface DataDirLockHolder {
   command: string;
   /** When it took the lock (ISO 8601). */
   since: string;
+  /** The machine it runs on (absent in locks written before this field existed). */
+  host?: string;
+  /** Linux: the kernel's boot id, so a lock from before a reboot is known stale. */
+  bootId?: string;
+  /** Linux: the process's start time in clock ticks since boot, so a reused pid is told apart. */
+  startTicks?: string;
 }
 
 export interface DataDirLockOptions {
@@ -52,12 +61,43 @@ function readHolder(path: string): { text: string; holder: DataDirLockHolder | u
   try {
     const parsed = JSON.parse(text) as Partial<DataDirLockHolder>;
     if (typeof parsed.pid === 'number') {
-      return { text, holder: { pid: parsed.pid, command: String(parsed.command ?? ''), since: String(parsed.since ?? '') } };
+      const holder: DataDirLockHolder = { pid: parsed.pid, command: String(parsed.command ?? ''), since: String(parsed.since ?? '') };
+      if (typeof parsed.host === 'string') holder.host = parsed.host;
+      if (typeof parsed.bootId === 'string') holder.bootId = parsed.bootId;
+      if (typeof parsed.startTicks === 'string') holder.startTicks = parsed.startTicks;
+      return { text, holder };
     }
   } catch {
     // Being written right now, or not ours: treated as held.
   }
   return { text, holder: undefined };
+}
+
+/** The kernel's boot id (Linux), or undefined where there is none. */
+function readBootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A process's start time in clock ticks since boot (field 22 of
+ * /proc/PID/stat, Linux), or undefined where it cannot be read. The command
+ * name (field 2) may hold spaces and parentheses, so fields are counted from
+ * its closing parenthesis.
+ */
+export function processStartTicks(pid: number): string | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // afterName[0] is field 3 (state): field 22 is at index 19.
+  return afterName[19] || undefined;
 }
 
 function isRunning(pid: number): boolean {
@@ -68,6 +108,22 @@ function isRunning(pid: number): boolean {
     // EPERM: it runs, as another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Whether the lock's owner is certainly gone. A lock from another machine
+ * (a shared volume) cannot be judged from here: it counts as held, and the
+ * refusal names the host. On the same machine: a different boot id means a
+ * reboot since; otherwise the pid must run and, where both sides recorded it,
+ * have the same start time (else the pid was reused by an unrelated process).
+ */
+function holderIsGone(holder: DataDirLockHolder, self: { host: string; bootId: string | undefined }): boolean {
+  if (holder.host !== undefined && holder.host !== self.host) return false;
+  if (holder.bootId !== undefined && self.bootId !== undefined && holder.bootId !== self.bootId) return true;
+  if (!isRunning(holder.pid)) return true;
+  if (holder.startTicks === undefined) return false;
+  const running = processStartTicks(holder.pid);
+  return running !== undefined && running !== holder.startTicks;
 }
 
 /**
@@ -123,7 +179,8 @@ function tryCreate(path: string, content: string): boolean {
 
 export function describeDataDirHolder(holder: DataDirLockHolder | undefined): string {
   if (!holder) return 'another process';
-  return `process ${holder.pid}${holder.command ? ` (${JSON.stringify(holder.command)})` : ''}${holder.since ? ` since ${holder.since}` : ''}`;
+  const where = holder.host !== undefined && holder.host !== hostname() ? ` on host ${JSON.stringify(holder.host)}` : '';
+  return `process ${holder.pid}${where}${holder.command ? ` (${JSON.stringify(holder.command)})` : ''}${holder.since ? ` since ${holder.since}` : ''}`;
 }
 
 /** Take the lock on `dataDir`, waiting up to the timeout for its holder; throws E_LOCK_TIMEOUT naming the holder. */
@@ -133,11 +190,15 @@ export async function lockDataDir(dataDir: string, options: DataDirLockOptions =
   const pollMs = options.pollMs ?? 100;
   const command = process.argv.slice(1).join(' ');
   const token = randomBytes(8).toString('hex');
+  const self = { host: hostname(), bootId: readBootId() };
   const content = JSON.stringify({
     pid: process.pid,
     command: command.length > COMMAND_MAX ? `${command.slice(0, COMMAND_MAX)}…` : command,
     since: new Date().toISOString(),
     token,
+    host: self.host,
+    bootId: self.bootId,
+    startTicks: processStartTicks(process.pid),
   });
   const deadline = Date.now() + timeoutMs;
   let waited = false;
@@ -146,7 +207,7 @@ export async function lockDataDir(dataDir: string, options: DataDirLockOptions =
     if (tryCreate(path, content)) break;
     const seen = readHolder(path);
     if (seen === undefined) continue; // released between our two calls
-    if (seen.holder && seen.holder.pid !== process.pid && !isRunning(seen.holder.pid)) {
+    if (seen.holder && holderIsGone(seen.holder, self)) {
       takeOver(path, seen.text);
       continue;
     }
