@@ -4,8 +4,13 @@ import type { ProviderContext } from './provider-options.js';
 import { computePlan, currentVersionOr, driftedVersions, readState } from './provider-state.js';
 import { failedMigrationError, findFailedMigrations } from './failed-state.js';
 import { splitGroups } from './groups.js';
+import { GanderMigrationError } from './migration-error.js';
 import { runGroup, runMigration, type RunContext } from './runner.js';
 import type { MigrationResult, PlanOperation, RunResult } from './types.js';
+
+function endedEarly(error: unknown): boolean {
+  return error instanceof GanderMigrationError && error.failure.transactionEnded === true;
+}
 
 export async function withLockedSession<T>(ctx: ProviderContext, work: (session: Session) => Promise<T>): Promise<T> {
   const session = await ctx.db.session();
@@ -84,7 +89,8 @@ export async function runOperation(ctx: ProviderContext, operation: PlanOperatio
             results,
             error: failed.error,
             currentVersion: await currentVersionOr(ctx, session, current),
-            ...(failed.group === undefined ? {} : { failedGroup: failed.group }),
+            // A group whose transaction ended early (a COMMIT slipped through) was not rolled back whole.
+            ...(failed.group === undefined || endedEarly(failed.error) ? {} : { failedGroup: failed.group }),
           };
         }
       }

@@ -385,7 +385,8 @@ export async function runMigration(ctx: RunContext, step: PlannedMigration): Pro
 /**
  * A single-transaction group: every migration of it in one transaction, all
  * or nothing. Results are reported after COMMIT; when one fails, every earlier
- * member comes back `rolledBack` and each gets a failed audit row saying so.
+ * member comes back `rolledBack` and each gets a failed audit row saying so —
+ * unless the session shows the transaction had ended before the failure.
  */
 export async function runGroup(ctx: RunContext, steps: readonly PlannedMigration[], group: number): Promise<MigrationResult[]> {
   ctx.emit({ type: 'group-start', group, versions: steps.map((s) => s.version), useTx: true });
@@ -429,9 +430,19 @@ export async function runGroup(ctx: RunContext, steps: readonly PlannedMigration
     return results;
   }
   const culprit = steps[failedAt]!;
+  // A COMMIT slipped through inside the culprit (inTransaction asked the
+  // session): the members before it were committed with their version and
+  // audit rows, so they are applied, not "rolled back"; only the culprit failed.
+  const ended = failure instanceof GanderMigrationError && failure.failure.transactionEnded === true;
   for (const [index, step] of steps.entries()) {
     if (index > failedAt) break;
     const failed = index === failedAt;
+    if (ended && !failed) {
+      const result = resultOf(step, durations[index] ?? 0);
+      results.push(result);
+      ctx.emit({ type: 'migration-done', result });
+      continue;
+    }
     const why = failed
       ? failure
       : new GanderError('E_STATEMENT_FAILED', `${step.file}: rolled back with group ${group} because ${culprit.file} failed`);

@@ -58,4 +58,25 @@ describe('transaction control statements in a transactional migration', () => {
     expect(result.error!.message).toContain("the migration's transaction had already ended");
     expect(await exists(db, 'tc_kept')).toBe(true);
   });
+
+  it('in a single-transaction group, members committed by a slipped-through COMMIT are reported applied, not rolled back', async () => {
+    await resetDatabase(db);
+    const sources = sourcesFromList([
+      { fileName: '00001_first.sql', content: '-- +goose Up\nCREATE TABLE tc_group_first (id int);\n' },
+      { fileName: '00002_sneaky.sql', content: '-- +goose Up\nCREATE TABLE tc_group_kept (id int); COMMIT;\nSELECT * FROM tc_nowhere;\n' },
+    ]);
+    const result = await (await createProvider({ db, sources, singleTransaction: true })).up();
+    expect(result.error?.code).toBe('E_STATEMENT_FAILED');
+    expect(result.error!.message).toContain("the migration's transaction had already ended");
+    // Not "group 1 was rolled back whole": 00001 and its version row were committed.
+    expect(result.failedGroup).toBeUndefined();
+    expect(result.results.map((r) => [Number(r.version), r.rolledBack ?? false, r.error?.code])).toEqual([
+      [1, false, undefined],
+      [2, false, 'E_STATEMENT_FAILED'],
+    ]);
+    expect(await exists(db, 'tc_group_first')).toBe(true);
+    const { rows } = await db.query<{ v: string }>('SELECT version_id::text AS v FROM goose_db_version ORDER BY id');
+    expect(rows.map((r) => r.v)).toEqual(['0', '1']);
+    expect(result.currentVersion).toBe(1n);
+  });
 });
