@@ -14,6 +14,12 @@ export interface ServiceConfig {
   migrate: boolean;
   /** The embedded database's directory when there is no DATABASE_URL (default .gander/pglite). */
   embeddedDir: string;
+  /**
+   * The two directories as the operator gave them (relative to the service's
+   * working directory, or absolute): the commands the service prints use
+   * these, so they run as written where the service runs.
+   */
+  asGiven: { migrationsDir: string; embeddedDir: string };
 }
 
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ServiceConfig {
@@ -21,12 +27,14 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const unknown = argv.filter((a) => a !== '--migrate');
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown[0]}: the only flag is --migrate`);
+  const asGiven = { migrationsDir: env.MIGRATIONS_DIR || 'migrations', embeddedDir: env.GANDER_EMBEDDED_DIR || EMBEDDED_DATA_DIR };
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     port,
     host: env.HOST ?? '127.0.0.1',
-    migrationsDir: resolve(cwd, env.MIGRATIONS_DIR ?? 'migrations'),
+    migrationsDir: resolve(cwd, asGiven.migrationsDir),
     migrate: argv.includes('--migrate'),
-    embeddedDir: resolve(cwd, env.GANDER_EMBEDDED_DIR ?? EMBEDDED_DATA_DIR),
+    embeddedDir: resolve(cwd, asGiven.embeddedDir),
+    asGiven,
   };
 }

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +15,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoMigrations = resolve(here, '../../../migrations');
 const bin = resolve(here, '../dist/bin.js');
 
-function runBin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+/** Run the service's bin; one that starts serving is stopped at once, one that neither serves nor exits within `capMs` is killed. */
+function runBin(args: string[], env: NodeJS.ProcessEnv, cwd?: string, capMs = 20_000): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // A replica that started serving has passed the check: stop it.
-    const timer = setTimeout(() => child.kill('SIGTERM'), 20_000);
+    const timer = setTimeout(() => child.kill('SIGTERM'), capMs);
     child.stderr.on('data', () => {
       if (stderr.includes('listening on')) child.kill('SIGTERM');
     });
@@ -29,6 +31,35 @@ function runBin(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number 
       done({ code, stderr });
     });
   });
+}
+
+/** The gander CLI of this workspace, which the refusal's command names as `gander`. */
+const cliBin = resolve(here, '../../cli/dist/bin.js');
+
+function assertCliBuilt(): void {
+  if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: build first (npx -y pnpm@10.34.9 build)`);
+}
+
+/** Run a command line exactly as printed, in a POSIX shell where `gander` is this workspace's CLI; no terminal. */
+async function runInShell(command: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const shims = await mkdtemp(join(tmpdir(), 'gander-ds-shim-'));
+  await writeFile(join(shims, 'gander'), `#!/bin/sh\nexec "${process.execPath}" "${cliBin}" "$@"\n`, { mode: 0o755 });
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GOOSE_')));
+  try {
+    return await new Promise((done, fail) => {
+      const child = spawn('sh', ['-c', command], {
+        cwd,
+        env: { ...inherited, ...env, PATH: `${shims}${delimiter}${process.env.PATH ?? ''}` },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stderr }));
+    });
+  } finally {
+    await rm(shims, { recursive: true, force: true });
+  }
 }
 
 describe('data-storage on the embedded database', () => {
@@ -50,7 +81,7 @@ describe('data-storage on the embedded database', () => {
   it('refuses to start before the migrations ran, naming the command to run', async () => {
     const error = await startService(config(), (l) => log.push(l)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'E_SCHEMA_STALE' });
-    expect((error as { hint: string }).hint).toBe('run: gander -dir migrations up-to 12');
+    expect((error as { hint: string }).hint).toBe(`run: gander -dir ${repoMigrations} pglite ${join(root, 'pglite')} up-to 12`);
   });
 
   it('starts after migrating, serves /healthz and the ADR-033 endpoints on a real port', async () => {
@@ -87,6 +118,53 @@ describe('data-storage on the embedded database', () => {
     expect(stale.status).toBe(503);
     expect(await stale.json()).toMatchObject({ status: 'schema-out-of-date', schema: { pending: ['12'] } });
   });
+});
+
+describe("data-storage's refusal names a command that runs as written", () => {
+  it('on the embedded database: in CI, without a terminal, in the directory the service ran in', async () => {
+    assertCliBuilt();
+    const root = await mkdtemp(join(tmpdir(), 'gander-ds-hint-'));
+    try {
+      await cp(repoMigrations, join(root, 'migrations'), { recursive: true });
+      // The default configuration: ./migrations and the embedded database in ./.gander/pglite.
+      const env = { DATABASE_URL: '', MIGRATIONS_DIR: '', GANDER_EMBEDDED_DIR: '', PORT: '0', CI: 'true' };
+      // Each step opens the embedded database cold: slow on a busy machine, so a generous cap.
+      const refused = await runBin([], env, root, 150_000);
+      expect(refused.code, refused.stderr).toBe(1);
+      const command = /; run: (gander .*)$/m.exec(refused.stderr)?.[1];
+      expect(command).toBe('gander -dir migrations pglite .gander/pglite up-to 12');
+      const fixed = await runInShell(command!, root, env);
+      expect(fixed.code, fixed.stderr).toBe(0);
+      expect(fixed.stderr).toContain('goose: successfully migrated database to version: 12');
+      const started = await runBin([], env, root, 150_000);
+      expect(started.stderr).toContain('listening on');
+      expect(started.stderr).toContain('(schema version 12, database embedded .gander/pglite)');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 600_000);
+
+  it('on PostgreSQL: the DSN by the variable it came from, so no password is shown', async () => {
+    const database = await createTestDatabase(process.env.GANDER_TEST_SERVER_URL!);
+    const dir = await mkdtemp(join(tmpdir(), 'gander-ds-hint-pg-'));
+    try {
+      // Twelve plain versions: the test server has no pgvector.
+      await mkdir(join(dir, 'migrations'));
+      for (let v = 1; v <= 12; v++) {
+        await writeFile(join(dir, 'migrations', `${String(v).padStart(3, '0')}_step.sql`), `-- +goose Up\nCREATE TABLE step_${v} (id int);\n`);
+      }
+      const env = { DATABASE_URL: database.url, MIGRATIONS_DIR: '', PORT: '0', CI: 'true' };
+      const refused = await runBin([], env, dir);
+      const command = /; run: (gander .*)$/m.exec(refused.stderr)?.[1];
+      expect(command).toBe('gander -dir migrations postgres "$DATABASE_URL" up-to 12');
+      const fixed = await runInShell(command!, dir, env);
+      expect(fixed.code, fixed.stderr).toBe(0);
+      expect((await runBin([], env, dir)).stderr).toContain('listening on');
+    } finally {
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('data-storage replicas on a real server', () => {

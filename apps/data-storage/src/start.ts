@@ -35,7 +35,10 @@ export async function startService(config: ServiceConfig, log: (line: string) =>
       db,
       required: REQUIRED_SCHEMA_VERSION,
       dir: config.migrationsDir,
-      fix: { dir: 'migrations', ...(config.databaseUrl ? { dsn: config.databaseUrl } : { embedded: true }) },
+      // A command that runs as written in the service's directory and environment: the DSN by its
+      // variable (no password shown), the embedded database by its directory (`pglite DIR`: gander
+      // refuses to change the implicit one without a terminal).
+      fix: { dir: config.asGiven.migrationsDir, ...(config.databaseUrl ? { dsnVariable: 'DATABASE_URL' } : { embeddedDir: config.asGiven.embeddedDir }) },
     });
     const server = createHttpServer(db, config.migrationsDir, log);
     await new Promise<void>((resolve, reject) => {
@@ -44,7 +47,7 @@ export async function startService(config: ServiceConfig, log: (line: string) =>
     });
     const port = (server.address() as AddressInfo).port;
     log(
-      `data-storage listening on http://${config.host}:${port} (schema version ${report.currentVersion}, database ${config.databaseUrl ? maskConnectionString(config.databaseUrl) : 'embedded .gander/pglite'})`,
+      `data-storage listening on http://${config.host}:${port} (schema version ${report.currentVersion}, database ${config.databaseUrl ? maskConnectionString(config.databaseUrl) : `embedded ${config.asGiven.embeddedDir}`})`,
     );
     return {
       server,

@@ -39,5 +39,15 @@ export function normaliseOutput(text: string, n: Normalisation): string[] {
  * addition, README "Deliberate differences"); they are compared without them.
  */
 export function withoutGanderErrorDetail(lines: readonly string[]): string[] {
-  return lines.filter((l) => !/^ {4}(hint|at|detail|sqlstate|statement|cause): /.test(l) && !/^ {4,}>? *\d+ \| /.test(l));
+  let inStatement = false;
+  return lines.filter((l) => {
+    // -v's `    statement:` is followed by the whole statement, indented by six spaces.
+    if (l === '    statement:') {
+      inStatement = true;
+      return false;
+    }
+    if (inStatement && l.startsWith('      ')) return false;
+    inStatement = false;
+    return !/^ {4}(hint|at|detail|sqlstate|statement|cause): /.test(l) && !/^ {4,}>? *\d+ \| /.test(l);
+  });
 }

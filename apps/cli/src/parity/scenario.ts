@@ -5,8 +5,10 @@
  *   # a comment
  *   @table ops.versions            the version table whose rows are compared
  *   -dir migrations $DB up         $DB is `postgres <key=value DSN>`; $KV and $URL are the two DSN forms
+ *                                  (with sslmode=disable); $KV_NO_SSLMODE is $KV without an sslmode
  *   GOOSE_DRIVER=postgres GOOSE_DBSTRING=$URL -dir migrations status
  *   -dir migrations $DB up-to 0    !differs: up-to-zero     a deliberate difference, by its README key
+ *   -v -dir migrations $DB up      !differs: a-key, b-key   two of them in one step
  *   @sql DELETE FROM goose_db_version   set-up on both databases (e.g. a state only old tools leave)
  *
  * Tokens split on spaces; single quotes keep spaces. Leading NAME=value tokens
@@ -17,8 +19,12 @@ export interface Step {
   text: string;
   env: Record<string, string>;
   args: string[];
-  /** Set when the outputs must differ: the key of the README's deliberate difference. */
-  differs?: string;
+  /**
+   * Set when the outputs must differ: the keys of the README's deliberate
+   * differences (`!differs: a, b`). See explained.ts for keys that must also
+   * agree once that difference is taken out.
+   */
+  differs?: string[];
   /** `@sql …`: run on both databases as set-up (no tool runs, nothing is compared). */
   sql?: string;
 }
@@ -31,6 +37,8 @@ export interface Scenario {
 export interface Dsns {
   kv: string;
   url: string;
+  /** The key=value form without `sslmode`: the driver's default (prefer) applies. */
+  kvNoSslmode: string;
 }
 
 function tokens(text: string): string[] {
@@ -40,7 +48,8 @@ function tokens(text: string): string[] {
   return out;
 }
 
-const expand = (token: string, dsns: Dsns) => token.replaceAll('$KV', dsns.kv).replaceAll('$URL', dsns.url);
+const expand = (token: string, dsns: Dsns) =>
+  token.replaceAll('$KV_NO_SSLMODE', dsns.kvNoSslmode).replaceAll('$KV', dsns.kv).replaceAll('$URL', dsns.url);
 
 export function parseScenario(text: string, dsns: Dsns): Scenario {
   const scenario: Scenario = { table: 'goose_db_version', steps: [] };
@@ -64,7 +73,7 @@ export function parseScenario(text: string, dsns: Dsns): Scenario {
       else if (token === '$DB') args.push('postgres', dsns.kv);
       else args.push(expand(token, dsns));
     }
-    scenario.steps.push({ line: i + 1, text: body, env, args, ...(mark === undefined ? {} : { differs: mark.trim() }) });
+    scenario.steps.push({ line: i + 1, text: body, env, args, ...(mark === undefined ? {} : { differs: mark.split(',').map((k) => k.trim()) }) });
   });
   return scenario;
 }

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt, makeProject, runCli } from '../test-support/cli.js';
@@ -88,11 +86,12 @@ describe('stop signals during `gander up`', () => {
     ]);
 
     // Twice: the second signal does not wait for the cleanup.
-    const again = startCli(['-dir', 'lite', 'pglite', '.gander/pglite', 'up'], cwd);
+    const again = startCli(['-v', '-dir', 'lite', 'pglite', '.gander/pglite', 'up'], cwd);
     let text = '';
     again.stderr!.on('data', (d: Buffer) => (text += d.toString()));
-    // It holds the data directory's lock once it has opened the database.
-    await waitFor('the run to start', async () => existsSync(join(cwd, '.gander', 'pglite.lock')), 120_000);
+    // Signal while the sleep runs (-v names each statement as it starts): a signal that comes while the
+    // database is still opening stops the run before anything runs, with nothing left to wait for.
+    await waitFor('the slow statement', async () => text.includes('Executing statement: SELECT pg_sleep(3);'), 120_000);
     again.kill('SIGINT');
     // Two pending signals of one kind are delivered as one: the second comes after the first was handled.
     await new Promise((resolve) => setTimeout(resolve, 500));

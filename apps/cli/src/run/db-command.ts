@@ -7,6 +7,7 @@ import { logProgress, type RunTrace } from '../commands/progress.js';
 import { DB_HANDLERS } from '../commands/registry.js';
 import { assertTuiCanRun } from '../commands/tui.js';
 import { embeddedTarget, openTarget, resolveTarget, type OpenedDatabase, type Target } from '../connect.js';
+import { CliError } from '../errors.js';
 import { assertEmbeddedAllowed } from './embedded-guard.js';
 import { watchStopSignals, type StopSignal } from '../signals.js';
 import { cliProviderOptions } from './provider-options.js';
@@ -71,6 +72,7 @@ export async function runDbCommand(
   if (invocation.kind === 'embedded') io.stderr.write(`gander: no DRIVER/DBSTRING given: using the embedded database in .gander/pglite\n`);
   const trace: RunTrace = { lastStatement: undefined, results: [] };
   let opened = undefined as OpenedDatabase | undefined;
+  let stopRequested = false;
   let timedOut = false;
   let interruptedBy: StopSignal | undefined;
   const signals = watchStopSignals();
@@ -92,6 +94,8 @@ export async function runDbCommand(
             onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
           },
         );
+        // Stopped (deadline or signal) while connecting: there was nothing to cancel then, so run nothing now.
+        if (stopRequested) throw new CliError('E_TIMEOUT', 'stopped while connecting: nothing was run');
         const provider = await createProvider({ db: opened.db, sources, ...cliProviderOptions(options, io.env) });
         const ctx: DbCommandContext = { ...base, command, args: invocation.args, provider, target };
         const unsubscribe = logProgress(ctx, trace);
@@ -102,6 +106,7 @@ export async function runDbCommand(
         }
       },
       async () => {
+        stopRequested = true;
         await opened?.cancelRunning();
       },
       signals.first,

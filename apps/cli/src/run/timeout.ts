@@ -18,8 +18,9 @@ export async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | 
 }
 
 /**
- * Run the work; past `timeoutMs`, or on a stop signal (SIGINT/SIGTERM/SIGHUP),
- * cancel what the database runs and give the work a moment to come back.
+ * Run the work; past `timeoutMs` (0: never; below 0: at once), or on a stop
+ * signal (SIGINT/SIGTERM/SIGHUP), cancel what the database runs and give the
+ * work a moment to come back.
  */
 export async function withTimeout(
   timeoutMs: number,
@@ -33,7 +34,8 @@ export async function withTimeout(
   );
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((done) => {
-    if (timeoutMs > 0) timer = setTimeout(() => done('timeout'), timeoutMs);
+    // 0 is no deadline; a negative one has passed already (goose: context.WithTimeout, `!= 0`).
+    if (timeoutMs !== 0) timer = setTimeout(() => done('timeout'), Math.max(0, timeoutMs));
   });
   // A stop signal is handled like the deadline: cancel, then give the work a moment to report.
   const first = await Promise.race([settled, deadline, signal.then((name) => ({ signal: name }))]);

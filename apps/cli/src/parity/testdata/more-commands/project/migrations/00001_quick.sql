@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE quick (id int);
+
+-- +goose Down
+DROP TABLE quick;
