@@ -81,7 +81,7 @@ export async function dumpSchema(options: DumpSchemaOptions): Promise<SchemaDump
   const server = await serverVersion(options.db);
   const pgDump = await findPgDump({ explicit: options.pgDump, env: options.env ?? process.env, wantMajor: server.major });
   assertPgDumpMatches(pgDump, server);
-  const excluded = [...excludedTablePatterns(options.table), ...(await ownedSequencePatterns(options.db, options.table ?? DEFAULT_TABLE_NAME))];
+  const excluded = [...excludedTablePatterns(options.table || DEFAULT_TABLE_NAME), ...(await ownedSequencePatterns(options.db, options.table || DEFAULT_TABLE_NAME))];
   const raw = await runPgDump(pgDump, options.connection, excluded);
   const { entries } = parseDump(raw);
   const text = gooseMigrationFromDump(

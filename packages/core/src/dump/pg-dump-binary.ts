@@ -62,7 +62,7 @@ function candidates(options: FindPgDumpOptions): { path: string; origin: PgDumpO
  * beside the server binaries in GANDER_PG_BIN, else the first on PATH. When
  * `wantMajor` is given, a later candidate with that major wins over an
  * earlier one with another (a PATH with pg_dump 15 and 16 picks 16 for a 16
- * server); an explicit one is never replaced.
+ * server); one named by --pg-dump or GANDER_PG_DUMP is never replaced.
  */
 export async function findPgDump(options: FindPgDumpOptions & { wantMajor?: number } = {}): Promise<PgDumpBinary> {
   const found: PgDumpBinary[] = [];
@@ -91,7 +91,9 @@ export async function findPgDump(options: FindPgDumpOptions & { wantMajor?: numb
       });
     }
     const binary: PgDumpBinary = { ...candidate, ...parsed };
-    if (candidate.origin === '--pg-dump' || options.wantMajor === undefined || parsed.major === options.wantMajor) return binary;
+    // A pg_dump the user named is used (and refused when mismatched), never passed over for another.
+    const named = candidate.origin === '--pg-dump' || candidate.origin === 'GANDER_PG_DUMP';
+    if (named || options.wantMajor === undefined || parsed.major === options.wantMajor) return binary;
     found.push(binary);
   }
   const first = found[0];

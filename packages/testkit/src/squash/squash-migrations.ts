@@ -99,7 +99,7 @@ export async function squashMigrations(options: SquashOptions): Promise<SquashRe
   }
   await checkArchive(archiveDir, replaced);
   const fileName = `${versionText(last)}_squashed.sql`;
-  const table = options.table ?? DEFAULT_TABLE_NAME;
+  const table = options.table || DEFAULT_TABLE_NAME;
 
   const scratch = await startScratchServer(replaced, { server: options.server, env: options.env, onLog: options.onLog });
   try {
