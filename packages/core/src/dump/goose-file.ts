@@ -109,7 +109,7 @@ function appliedBelowQuery(guard: SquashGuard): string {
 function guardBlock(guard: SquashGuard, direction: 'up' | 'down'): string {
   const message =
     direction === 'up'
-      ? `this database applied some of the migrations below ${guard.version} that this file replaces, but not all: apply the archived files in ${guard.archive} up to ${guard.version} first (gander -dir ${guard.archive} up), then the rest`
+      ? `this database applied some of the migrations below ${guard.version} that this file replaces, but not all: apply the archived files in ${guard.archive}/ beside this file first (gander -dir <this folder>/${guard.archive} up), then the rest`
       : `this database came through the migrations below ${guard.version} that this file replaces: rolling back ${guard.version} would drop the whole schema and leave them recorded; restore the files from ${guard.archive} to roll back one by one`;
   return [
     '-- +goose StatementBegin',
