@@ -98,7 +98,8 @@ export function needsStatementBlock(sql: string): boolean {
 }
 
 function upBlock(entry: DumpEntry): string {
-  const comment = `-- ${entry.type} ${entry.schema === '-' ? '' : `${entry.schema}.`}${entry.name}`;
+  // pg_dump's own TOC line, shortened: which object each block is.
+  const comment = `-- ${entry.type} ${entry.name}${entry.schema === '-' ? '' : ` (schema ${entry.schema})`}`;
   return needsStatementBlock(entry.sql) ? `${comment}\n-- +goose StatementBegin\n${entry.sql}\n-- +goose StatementEnd` : `${comment}\n${entry.sql}`;
 }
 
