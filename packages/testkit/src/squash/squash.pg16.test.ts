@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectMigrations, createProvider, type Database } from '@gander/core';
+import { collectMigrations, createProvider, sourcesFromList, type Database } from '@gander/core';
 import { vectorServerTarget } from '@gander/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCatalogs } from '../catalog/diff.js';
@@ -11,6 +11,7 @@ import { TestkitError } from '../errors.js';
 import type { EphemeralServer } from '../server/ephemeral-server.js';
 import { startEphemeralPostgres } from '../server/start-ephemeral.js';
 import { DATA_STORAGE_MIGRATIONS } from '../test-support/server-database.js';
+import { proveSquash } from './prove-squash.js';
 import { explainByReread } from './reread-definitions.js';
 import { squashMigrations } from './squash-migrations.js';
 
@@ -150,4 +151,23 @@ describe.runIf(available)(`squash on ${target.available ? target.label : 'Postgr
     expect((error as TestkitError).message).toMatch(/\n {2}- table public\.goose_lock/);
     expect((await readdir(dir)).sort()).toEqual(['001_things.sql', '002_lock_named_table.sql']);
   }, 300_000);
+  it('the proof sets apart a re-read definition only when it is the same one, and catches a Down that leaves something behind', async () => {
+    const old = sourcesFromList([{ fileName: '001_t.sql', content: "-- +goose Up\nCREATE TABLE t (s varchar(10) CHECK (s IN ('a', 'b')));\n-- +goose Down\nDROP TABLE t;\n" }]);
+    // What pg_dump writes for it: the IN list as PostgreSQL prints it, which it re-reads with the casts moved.
+    const faithful = await proveSquash(server, old, {
+      fileName: '001_squashed.sql',
+      content: "-- +goose Up\nCREATE TABLE public.t (s character varying(10), CONSTRAINT t_s_check CHECK (((s)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))));\n-- +goose Down\nDROP TABLE public.t;\n",
+    });
+    expect(faithful.upDiff).toEqual([]);
+    expect(faithful.reread).toEqual([expect.stringMatching(/^~ constraint t_s_check on public\.t: definition CHECK/)]);
+    expect(faithful.downDiff).toEqual([]);
+
+    const wrong = await proveSquash(server, old, {
+      fileName: '001_squashed.sql',
+      content: "-- +goose Up\nCREATE TABLE public.t (s character varying(10), CONSTRAINT t_s_check CHECK (((s)::text = ANY ((ARRAY['a'::character varying, 'c'::character varying])::text[]))));\n-- +goose Down\nSELECT 1;\n",
+    });
+    expect(wrong.upDiff).toEqual([expect.stringMatching(/^~ constraint t_s_check on public\.t: definition CHECK .*'b'.* → CHECK .*'c'/)]);
+    expect(wrong.reread).toEqual([]);
+    expect(wrong.downDiff).toEqual([expect.stringMatching(/^\+ table public\.t/)]);
+  }, 120_000);
 });
