@@ -156,6 +156,11 @@ describe('a squashed file at the version of the file it replaced is not drift', 
     expect([...replacedChecksums(squashed)]).toEqual([old]);
     expect(isDrifted(source(squashed), state, { checksum: old } as never)).toBe(false);
     expect(isDrifted(source(squashed), state, { checksum: 'c'.repeat(64) } as never)).toBe(true);
+    // The checksum of a replaced file at another version does not vouch for this one.
+    const lower = `${squashMarkerLine('003_y.sql', 'c'.repeat(64))}\n${squashMarkerLine('004_x.sql', old)}\n-- +goose Up\nSELECT 1;\n`;
+    expect([...replacedChecksums(lower)].sort()).toEqual([old, 'c'.repeat(64)].sort());
+    expect(isDrifted(source(lower), state, { checksum: 'c'.repeat(64) } as never)).toBe(true);
+    expect(isDrifted(source(lower), state, { checksum: old } as never)).toBe(false);
     // A marker below `-- +goose Up` is a comment in the migration, not the header: it does not count.
     expect(isDrifted(source(`-- +goose Up\n${squashMarkerLine('004_x.sql', old)}\nSELECT 1;\n`), state, { checksum: old } as never)).toBe(true);
   });

@@ -8,7 +8,7 @@ import { replacedChecksums } from '../dump/squash-marker.js';
 export function isDrifted(source: MigrationSource, state: DbState, record: AppliedRecord | undefined): boolean {
   if (!state.applied.has(source.version) || record?.checksum === undefined || record.checksum === source.checksum) return false;
   // A squashed file (gander squash) at the version of the file it replaced is that file's successor, not an edit of it.
-  return !replacedChecksums(source.content).has(record.checksum);
+  return !replacedChecksums(source.content, source.version).has(record.checksum);
 }
 
 export function buildStatus(input: {
