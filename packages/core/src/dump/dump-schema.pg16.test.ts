@@ -32,6 +32,12 @@ async function inOneTransaction(db: Database, statements: readonly { sql: string
   }
 }
 
+// A real pg_dump of another major version, when the machine has one (Debian's postgresql-client-15).
+const otherPgDump = ['15', '14', '17', '13']
+  .map((major) => `/usr/lib/postgresql/${major}/bin/pg_dump`)
+  .find((path) => existsSync(path));
+if (available && !otherPgDump) console.info('[skip] a real mismatched pg_dump: no /usr/lib/postgresql/{13,14,15,17}/bin/pg_dump (apt-get install postgresql-client-15)');
+
 const SAMPLE = join(import.meta.dirname, 'testdata', 'sample-schema.sql');
 
 describe.runIf(available)('dumpSchema on PostgreSQL 16 with pg_dump 16', () => {
@@ -116,6 +122,14 @@ describe.runIf(available)('dumpSchema on PostgreSQL 16 with pg_dump 16', () => {
     expect((error as GanderError).message).toMatch(/^pg_dump 15\.8 \(.*pg_dump, from --pg-dump\) does not match the server, PostgreSQL 16\.\d+: the major versions differ \(15 and 16\), so no dump was made$/);
     expect((error as GanderError).hint).toContain('install pg_dump 16 (e.g. apt-get install postgresql-client-16');
     expect((await readFile(calls, 'utf8')).trim().split('\n')).toEqual(['--version']);
+  });
+
+  it.runIf(otherPgDump !== undefined)('refuses a real pg_dump of another major version found on PATH when none matches', async () => {
+    const source = await freshDatabase();
+    const error = await dumpSchema({ db: source.db, connection: connectionFromUrl(source.url), version: 0n, env: { PATH: join(otherPgDump!, '..') } }).catch((e: unknown) => e);
+    await source.db.close();
+    expect((error as GanderError).code).toBe('E_PG_DUMP_MISMATCH');
+    expect((error as GanderError).message).toMatch(new RegExp(`^pg_dump \\d+\\.\\d+ .*\\(${otherPgDump!.replace(/\//g, '\\/')}, from PATH\\) does not match the server, PostgreSQL 16\\.\\d+: the major versions differ \\(\\d+ and 16\\), so no dump was made$`));
   });
 
   it('passes the password to pg_dump in PGPASSWORD, never in its arguments', async () => {
