@@ -53,6 +53,8 @@ Commands:
                          up (default), up-by-one, up-to VERSION, down, down-to VERSION, redo, reset
     history [N]          Print the last N (default 20) entries of gander's audit log
     baseline VERSION     Record every migration up to VERSION as applied without running it (-reason why; -force)
+    dump                 Print the schema at the current version as one migration file (-out FILE; -pg-dump PATH)
+    squash               Replace the files up to -to VERSION with one proven-identical file (-archive DIR; -dry-run)
     tui                  Open the interactive terminal UI (also: gander with no command, on a terminal)
     fleet COMMAND [ARGS] Run up, up-to, down, down-to, status, version, plan or lint on every database of
                          --targets FILE (or --targets-env VAR, --targets-cmd CMD); see the README

@@ -34,7 +34,11 @@ export type GanderErrorCode =
   | 'E_SCHEMA_STALE'
   | 'E_DATABASE'
   | 'E_LINT_CONFIG'
-  | 'E_LINT_INPUT';
+  | 'E_LINT_INPUT'
+  | 'E_PG_DUMP_NOT_FOUND'
+  | 'E_PG_DUMP_MISMATCH'
+  | 'E_PG_DUMP_FAILED'
+  | 'E_DUMP_UNSUPPORTED';
 
 export interface GanderErrorOptions {
   /** What the user can do about it, in one sentence. */

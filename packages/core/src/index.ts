@@ -6,4 +6,5 @@ export * from './store/index.js';
 export * from './lock/index.js';
 export * from './provider/index.js';
 export * from './fleet/index.js';
+export * from './dump/index.js';
 export { GANDER_VERSION } from './version.js';

@@ -17,7 +17,11 @@ export type TestkitErrorCode =
   | 'E_SEED_FAILED'
   /** `migrationSuite({ lint: true })`: gander lint found findings that fail the suite. */
   | 'E_LINT_FINDINGS'
-  | 'E_INVALID_OPTION';
+  | 'E_INVALID_OPTION'
+  /** `squashMigrations` will not squash these files (what and why in the message). */
+  | 'E_SQUASH_REFUSED'
+  /** The squashed file does not build the schema the files it replaces build: nothing was written. */
+  | 'E_SQUASH_NOT_IDENTICAL';
 
 export interface TestkitErrorOptions {
   hint?: string;

@@ -4,3 +4,4 @@ export * from './catalog/index.js';
 export * from './data/index.js';
 export * from './database/index.js';
 export * from './scenarios/index.js';
+export * from './squash/index.js';

@@ -66,6 +66,11 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'retry-failed', kind: 'bool', defaultText: 'false', usage: 'run up past a NO TRANSACTION migration that failed part-way, running it again from its first statement (gander)' },
   { name: 'reason', kind: 'string', defaultText: '', usage: 'why, recorded in the audit log by baseline (gander)' },
   { name: 'force', kind: 'bool', defaultText: 'false', usage: 'baseline even when the version table already has applied versions (gander)' },
+  { name: 'out', kind: 'string', defaultText: '', usage: 'dump: write the migration file here instead of stdout (gander dump)' },
+  { name: 'pg-dump', kind: 'string', defaultText: '', usage: 'dump, squash: the pg_dump to use; it must be the server\'s major version (GANDER_PG_DUMP env variable supported) (gander)' },
+  { name: 'to', kind: 'string', defaultText: '', usage: 'squash: the version the squashed file replaces the files up to (gander squash)' },
+  { name: 'archive', kind: 'string', defaultText: '', usage: 'squash: folder the replaced files move to; default archived-to-<VERSION> inside -dir (gander squash)' },
+  { name: 'dry-run', kind: 'bool', defaultText: 'false', usage: 'squash: build and prove the squashed file, write nothing (gander squash)' },
 ];
 
 export type FlagValue = string | boolean | number;

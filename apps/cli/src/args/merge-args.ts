@@ -39,7 +39,7 @@ export function mergeArgs(config: EnvConfig, args: readonly string[]): string[] 
 }
 
 /** Dispatched before mergeArgs, as in goose: no DRIVER/DBSTRING needed or read. */
-export const NO_DB_COMMANDS = ['init', 'create', 'fix', 'env', 'validate', 'fleet', 'lint'] as const;
+export const NO_DB_COMMANDS = ['init', 'create', 'fix', 'env', 'validate', 'fleet', 'lint', 'squash'] as const;
 
 /** Commands that talk to a database (goose's run() commands, and gander's plan and history). */
 export const DB_COMMANDS = [

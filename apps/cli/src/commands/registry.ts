@@ -9,6 +9,7 @@ export const NO_DB_HANDLERS: Record<string, () => Promise<(ctx: CommandContext) 
   validate: async () => (await import('./validate.js')).validateCommand,
   fleet: async () => (await import('./fleet.js')).fleetCommand,
   lint: async () => (await import('./lint.js')).lintCommand,
+  squash: async () => (await import('./squash.js')).squashCommand,
 };
 
 export const DB_HANDLERS: Record<string, () => Promise<(ctx: DbCommandContext) => Promise<CommandOutcome>>> = {
@@ -25,4 +26,5 @@ export const DB_HANDLERS: Record<string, () => Promise<(ctx: DbCommandContext) =
   history: async () => (await import('./history.js')).historyCommand,
   baseline: async () => (await import('./baseline.js')).baselineCommand,
   tui: async () => (await import('./tui.js')).tuiCommand,
+  dump: async () => (await import('./dump.js')).dumpCommand,
 };

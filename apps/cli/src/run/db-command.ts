@@ -24,7 +24,7 @@ export function usablePath(cwd: string, path: string): string {
 }
 
 /** Commands that need no migration files: goose's `version` never opens the folder, the audit log needs none, the TUI opens on an empty list. */
-const NEEDS_NO_FILES = new Set(['history', 'version', 'tui']);
+const NEEDS_NO_FILES = new Set(['history', 'version', 'tui', 'dump']);
 
 /** Where goose says `failed to collect migrations: …` (status.go, reset.go, version.go with -no-versioning). */
 const COLLECT_PREFIXED = new Set(['status', 'reset']);

@@ -2,10 +2,13 @@ import type { MigrationSource } from '../source/index.js';
 import type { AppliedRecord } from '../store/audit-log.js';
 import type { DbState } from './db-state.js';
 import type { FailedMigration, MigrationStatus, StatusReport } from './types.js';
+import { replacedChecksums } from '../dump/squash-marker.js';
 
 /** Applied, with a recorded checksum that is not the file's any more. */
 export function isDrifted(source: MigrationSource, state: DbState, record: AppliedRecord | undefined): boolean {
-  return state.applied.has(source.version) && record?.checksum !== undefined && record.checksum !== source.checksum;
+  if (!state.applied.has(source.version) || record?.checksum === undefined || record.checksum === source.checksum) return false;
+  // A squashed file (gander squash) at the version of the file it replaced is that file's successor, not an edit of it.
+  return !replacedChecksums(source.content, source.version).has(record.checksum);
 }
 
 export function buildStatus(input: {
