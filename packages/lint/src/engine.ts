@@ -1,6 +1,8 @@
 import { DEFAULT_CONFIG, humanSize, type LintConfig } from './config/config.js';
 import { loadGrammar } from './grammar/pg-grammar.js';
+import { loadPlpgsql } from './grammar/plpgsql.js';
 import { createdRelations, setsLockTimeout } from './model/created.js';
+import { doBlockStatements, hasDoBlock } from './model/do-block.js';
 import { placeIn, readLintFile } from './model/read-file.js';
 import type { GooseStatement, LintFile } from './model/types.js';
 import { ALL_RULES } from './rules/index.js';
@@ -110,6 +112,7 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
       }
       continue;
     }
+    if (hasDoBlock(file)) await readDoBlocks(file);
     for (const rule of rules) rule.file?.(file, reporter(rule, file.path, 'file'));
     const pending = file.version !== undefined && options.pending?.has(file.version) === true;
     const known = pending ? new Set(carried) : new Set<string>();
@@ -167,7 +170,7 @@ function walkSection(walk: Walk, section: 'up' | 'down', statements: readonly Go
       }
       continue;
     }
-    for (const sql of statement.sql) {
+    for (const sql of statement.sql.flatMap((s) => (s.body === undefined ? [s] : [s, ...s.body]))) {
       const ctx: StatementContext = { file, section, statement, sql, isNew: (name) => known.has(name),
         tableOfIndex: (name) => indexTables.get(name),
         isPartitioned: (name) => partitioned.has(name),
@@ -184,6 +187,14 @@ function walkSection(walk: Walk, section: 'up' | 'down', statements: readonly Go
       }
       if (setsLockTimeout(sql)) lockTimeoutSet = true;
     }
+  }
+}
+
+/** Reads the statements of the file's DO blocks (the PL/pgSQL parser loads on the first one). */
+async function readDoBlocks(file: LintFile): Promise<void> {
+  await loadPlpgsql();
+  for (const statement of [...file.up, ...file.down]) {
+    for (const sql of statement.sql) if (sql.kind === 'DoStmt') sql.body = doBlockStatements(statement, sql);
   }
 }
 

@@ -58,3 +58,8 @@ export function columnsAddedToExisting(ctx: StatementContext): { table: string; 
 export function quoted(name: string | undefined): string {
   return name === undefined ? '?' : name;
 }
+
+/** CONCURRENTLY cannot run inside a function: for a statement in a DO block, the fix starts with moving it out. */
+export function concurrentlyHelp(ctx: StatementContext, help: string): string {
+  return ctx.sql.doBlock === undefined ? help : `move it out of the DO block (CONCURRENTLY cannot run inside one), then ${help}`;
+}

@@ -33,6 +33,8 @@ export const noTransactionRerun: Rule = {
     good: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email ON users (email);\n',
   },
   statement(ctx, report) {
+    // In a DO block, an IF (or loop, or exception handler) around the statement is how it is made re-runnable.
+    if (ctx.sql.doBlock?.guarded === true) return;
     if (ctx.file.useTx) return;
     const why = notRerunnable(ctx.sql.node);
     const alter = alterTable(ctx);

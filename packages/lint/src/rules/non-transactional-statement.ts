@@ -33,9 +33,18 @@ export const nonTransactionalStatement: Rule = {
     good: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email ON users (email);\n',
   },
   statement(ctx, report) {
-    if (!ctx.file.useTx) return;
     const what = refusedInTransaction(ctx.sql.node);
     if (what === undefined) return;
+    // A DO block runs as a function: CONCURRENTLY and VACUUM fail there even in a NO TRANSACTION migration.
+    if (ctx.sql.doBlock !== undefined && what !== 'ALTER TYPE … ADD VALUE') {
+      report({
+        ...at(ctx),
+        message: `${what} cannot run inside a DO block (PostgreSQL runs the block as a function, in a transaction)`,
+        help: 'move it out of the DO block, to its own migration with `-- +goose NO TRANSACTION` (written to be re-runnable)',
+      });
+      return;
+    }
+    if (!ctx.file.useTx) return;
     report({
       ...at(ctx),
       message:

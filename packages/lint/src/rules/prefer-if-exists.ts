@@ -15,6 +15,8 @@ export const preferIfExists: Rule = {
     good: '-- +goose Up\nCREATE TABLE IF NOT EXISTS t (id int);\n\n-- +goose Down\nDROP TABLE IF EXISTS t;\n',
   },
   statement(ctx, report) {
+    // In a DO block, an IF (or loop, or exception handler) around the statement is how it is made re-runnable.
+    if (ctx.sql.doBlock?.guarded === true) return;
     const node = ctx.sql.node;
     if ('DropStmt' in node && node.DropStmt.missing_ok !== true) {
       const kind = (node.DropStmt.removeType ?? 'OBJECT_TABLE').replace('OBJECT_', '').toLowerCase().replace(/_/g, ' ');

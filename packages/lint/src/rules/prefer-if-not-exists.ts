@@ -25,6 +25,8 @@ export const preferIfNotExists: Rule = {
     good: '-- +goose Up\nCREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY);\n',
   },
   statement(ctx, report) {
+    // In a DO block, an IF (or loop, or exception handler) around the statement is how it is made re-runnable.
+    if (ctx.sql.doBlock?.guarded === true) return;
     const what = missingIfNotExists(ctx.sql.node);
     if (what !== undefined) {
       report({ ...at(ctx), message: `${what.trim()} without IF NOT EXISTS`, help: 'add IF NOT EXISTS so Up can be re-run (DD-012)' });
