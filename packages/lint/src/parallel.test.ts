@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from './config/config.js';
 import { lintFiles, type LintInputFile } from './engine.js';
 import { createFileLinter, emptyState } from './file-linter.js';
 import { loadGrammar } from './grammar/pg-grammar.js';
-import { lintInWorkers, workerScript } from './parallel.js';
+import { lintInWorkers, workerCount, workerScript } from './parallel.js';
 
 /**
  * Linting across worker threads gives exactly the findings of one thread,
@@ -46,6 +46,13 @@ describe.skipIf(!built)(built ? 'lint across worker threads' : 'lint across work
     expect(one.findings.filter((f) => f.file === 'm/040_m.sql' && f.rule === 'lock-timeout').map((f) => f.message)).toEqual([
       expect.stringContaining('lock on far_table'),
     ]);
+  });
+
+  it('starts no worker for few files, and never more workers than files after the first', () => {
+    expect(workerCount(1999, undefined)).toBe(0);
+    expect(workerCount(3, 5)).toBe(2);
+    expect(workerCount(1, 5)).toBe(0);
+    expect(workerCount(5000, 0)).toBe(0);
   });
 
   it('uses the workers\' findings when nothing before their chunk changes them', async () => {
