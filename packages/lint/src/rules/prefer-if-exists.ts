@@ -9,7 +9,7 @@ export const preferIfExists: Rule = {
   sections: ['down'],
   docs: {
     what: 'A Down statement that drops something without `IF EXISTS` (DROP TABLE/INDEX/VIEW/FUNCTION/…, DROP COLUMN, DROP CONSTRAINT).',
-    why: 'DD-012: a rollback runs after a failure, when part of Up may never have happened; a Down that fails on a missing object leaves the database half rolled back.',
+    why: 'DD-012: a rollback runs after a failure, when part of Up may never have happened; a Down that fails on a missing object leaves the database half rolled back. Inside a `DO` block, a statement under an IF, a loop or an exception handler is guarded by the block and not reported.',
     fix: 'add `IF EXISTS`.',
     bad: '-- +goose Up\nCREATE TABLE IF NOT EXISTS t (id int);\n\n-- +goose Down\nDROP TABLE t;\n',
     good: '-- +goose Up\nCREATE TABLE IF NOT EXISTS t (id int);\n\n-- +goose Down\nDROP TABLE IF EXISTS t;\n',

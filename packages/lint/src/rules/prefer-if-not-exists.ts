@@ -19,7 +19,7 @@ export const preferIfNotExists: Rule = {
   sections: ['up'],
   docs: {
     what: 'An Up statement that creates a table, index, schema, sequence, extension or column without `IF NOT EXISTS`, where PostgreSQL has it.',
-    why: 'DD-012: Up must be safe to re-run after a partial failure (always possible with NO TRANSACTION, and when an object was created by hand first).',
+    why: 'DD-012: Up must be safe to re-run after a partial failure (always possible with NO TRANSACTION, and when an object was created by hand first). Inside a `DO` block, a statement under an IF, a loop or an exception handler is guarded by the block and not reported.',
     fix: 'add `IF NOT EXISTS` (`CREATE TABLE IF NOT EXISTS`, `ADD COLUMN IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`).',
     bad: '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY);\n',
     good: '-- +goose Up\nCREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY);\n',
