@@ -205,6 +205,14 @@ function walkSection(walk: Walk, walker: SectionWalker, statements: readonly Goo
       continue;
     }
     for (const sql of statement.sql.some((s) => s.body !== undefined) ? statement.sql.flatMap((s) => [s, ...(s.body ?? [])]) : statement.sql) {
+      if (sql.bodyError !== undefined && enabled.has('syntax-error')) {
+        reporter(ALL_RULE_BY_ID.get('syntax-error')!, file.path, section, statement.line)({
+          line: sql.line,
+          column: sql.column,
+          message: `PL/pgSQL's grammar rejects this DO block's body: ${sql.bodyError}`,
+          help: 'fix the body; PostgreSQL compiles it when the DO statement runs, and the migration would fail here',
+        });
+      }
       const ctx: StatementContext = { file, section, statement, sql, isNew, tableOfIndex, isPartitioned, lockTimeoutSet, sectionMemory };
       for (let i = 0; i < active.length; i++) active[i]!.statement!(ctx, reports[i]!);
       for (const name of createdRelations(sql)) known.add(name);
@@ -223,7 +231,12 @@ function walkSection(walk: Walk, walker: SectionWalker, statements: readonly Goo
 async function readDoBlocks(file: LintFile): Promise<void> {
   await loadPlpgsql();
   for (const statement of [...file.up, ...file.down]) {
-    for (const sql of statement.sql) if (sql.kind === 'DoStmt') sql.body = doBlockStatements(statement, sql);
+    for (const sql of statement.sql) {
+      if (sql.kind !== 'DoStmt') continue;
+      const { statements, syntaxError } = doBlockStatements(statement, sql);
+      sql.body = statements;
+      if (syntaxError !== undefined) sql.bodyError = syntaxError;
+    }
   }
 }
 

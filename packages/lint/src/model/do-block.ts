@@ -69,14 +69,16 @@ function lineStart(text: string, from: number, line: number): number {
  * The statements a `DO` block's PL/pgSQL body runs, placed at their real line
  * and column in the file: the ones written in the body, and `EXECUTE` of a
  * constant string. EXECUTE of a built string (`format(…)`, variables) cannot
- * be read statically and is left out. A body PL/pgSQL rejects gives none
- * (the DO block itself is still linted). Call `loadPlpgsql` first.
+ * be read statically and is left out. A body with a PL/pgSQL syntax error
+ * gives none and the error (the DO block itself is still linted); a body the
+ * parser fails on otherwise gives none. Call `loadPlpgsql` first.
  */
-export function doBlockStatements(statement: GooseStatement, sql: PlacedStatement): PlacedStatement[] {
+export function doBlockStatements(statement: GooseStatement, sql: PlacedStatement): { statements: PlacedStatement[]; syntaxError?: string } {
   const found = doBody(sql.node);
-  if (found === undefined || found.language !== 'plpgsql') return [];
+  if (found === undefined || found.language !== 'plpgsql') return { statements: [] };
   const parsed = parseDoBody(`DO $gander_body$${found.body}$gander_body$`);
-  if (!parsed.ok) return [];
+  // Only a syntax error is sure to be one: other failures of the wrapper come without a usable message.
+  if (!parsed.ok) return parsed.message.startsWith('syntax error') ? { statements: [], syntaxError: parsed.message } : { statements: [] };
   // A dollar-quoted body is in the statement verbatim; a quoted one ('' escapes) is placed at the DO itself.
   const bodyIndex = statement.text.indexOf(found.body, sql.offset);
   const out: PlacedStatement[] = [];
@@ -84,7 +86,7 @@ export function doBlockStatements(statement: GooseStatement, sql: PlacedStatemen
     const placed = place(statement, sql, bodyIndex, inner);
     if (placed !== undefined) out.push(...placed);
   }
-  return out;
+  return { statements: out };
 }
 
 function place(statement: GooseStatement, sql: PlacedStatement, bodyIndex: number, inner: BodyStatement): PlacedStatement[] | undefined {

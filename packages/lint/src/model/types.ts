@@ -6,6 +6,8 @@ export interface PlacedStatement extends GrammarStatement {
   column: number;
   /** A `DO` block's statements, read from its PL/pgSQL body and placed in the file (see do-block.ts). */
   body?: PlacedStatement[];
+  /** PL/pgSQL's syntax error in a `DO` block's body: the block fails when it runs. */
+  bodyError?: string;
   /** Set on a statement inside a `DO` block's body. */
   doBlock?: {
     /** Runs only under an IF, CASE, loop or a block with an exception handler: the body decides whether it runs. */

@@ -18,6 +18,8 @@ BEGIN
         ALTER TABLE accounts ADD CONSTRAINT accounts_email_len CHECK (length(email) < 300) NOT VALID;
     END IF;
     EXECUTE format('ALTER TABLE %I RENAME COLUMN a TO b', 'accounts');
+    -- gander-lint-ignore renaming -- nothing reads accounts.a since release 2.1
+    ALTER TABLE accounts RENAME COLUMN a TO b;
 END;
 $$;
 -- +goose StatementEnd
