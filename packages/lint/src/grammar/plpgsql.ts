@@ -89,6 +89,12 @@ export function parseDoBody(doStatement: string): BodyResult {
         if (sql !== undefined) statements.push({ sql, line, dynamic: false, expression: undefined, guarded });
         continue;
       }
+      // PERFORM f(…) runs `SELECT f(…)`: it can set lock_timeout (set_config) like a top-level SELECT.
+      if (key === 'PLpgSQL_stmt_perform') {
+        const sql = queryOf((inner as { expr?: unknown }).expr);
+        if (sql !== undefined) statements.push({ sql, line, dynamic: false, expression: undefined, guarded });
+        continue;
+      }
       if (key === 'PLpgSQL_stmt_dynexecute') {
         const expression = queryOf((inner as { query?: unknown }).query);
         if (expression !== undefined) statements.push({ sql: '', line, dynamic: true, expression, guarded });

@@ -104,8 +104,15 @@ function place(statement: GooseStatement, sql: PlacedStatement, bodyIndex: numbe
       if (at !== -1) start = at + constant.offset + 1 + (/^[eE]'/.test(inner.expression!.slice(constant.offset)) ? 1 : 0);
     }
   } else if (bodyIndex !== -1) {
-    const at = text.indexOf(inner.sql, lineStart(text, bodyIndex, inner.line));
+    const from = lineStart(text, bodyIndex, inner.line);
+    const at = text.indexOf(inner.sql, from);
     if (at !== -1) start = at;
+    // PERFORM's query is `SELECT ` + what the body says after PERFORM: place it at the PERFORM.
+    else if (inner.sql.startsWith('SELECT ')) {
+      const expression = text.indexOf(inner.sql.slice('SELECT '.length), from);
+      const perform = expression === -1 ? -1 : text.slice(from, expression).toUpperCase().lastIndexOf('PERFORM');
+      if (perform !== -1) start = from + perform;
+    }
   }
   const grammar = parseGrammar(sqlText);
   if (!grammar.ok) return undefined;
