@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { coldContestant } from '../contestants/cold.js';
 import { nodeStartFloor } from '../contestants/node-start.js';
@@ -43,6 +44,7 @@ export const lint10kScenario: Scenario = {
     const notes = [
       'Files rotate through five kinds: a new table with its index (quiet for gander: created in the same file), a column and an index added to an earlier table, a trigger function inside StatementBegin/End, a NO TRANSACTION concurrent index, a NOT VALID check plus a rename.',
       'squawk runs as its Rust binary (@squawk-cli/<platform>/bin/squawk, not the npm wrapper); it exits 1 when it finds something, which counts as success here.',
+      `Threads: squawk lints on one thread; gander lint uses worker threads from 2,000 files on when cores are idle (idle cores - 1, idle = cores - load average, at most 3; ${availableParallelism()} cores here, load ${loadavg()[0]!.toFixed(1)} when the files were written). "gander lint, 1 thread" (GANDER_LINT_WORKERS=0) is the same work on one thread, for the per-core comparison.`,
     ];
     if (cli.path) notes.push(`gander lint findings: ${ganderFindings(cli.path, dir)}.`);
     if (squawk.path) notes.push(`squawk findings: ${squawkFindings(squawk.path, dir)}.`);
@@ -56,6 +58,12 @@ export const lint10kScenario: Scenario = {
           role: 'gander',
           ...(cli.skip ? { skip: cli.skip } : {}),
           phases: [{ phase: 'lint', commands: () => [{ command: process.execPath, args: [cli.path ?? '', 'lint', '-format', 'json', dir], okExitCodes: [1] }] }],
+        }),
+        coldContestant({
+          name: 'gander lint, 1 thread',
+          role: 'gander',
+          ...(cli.skip ? { skip: cli.skip } : {}),
+          phases: [{ phase: 'lint', commands: () => [{ command: process.execPath, args: [cli.path ?? '', 'lint', '-format', 'json', dir], env: { GANDER_LINT_WORKERS: '0' }, okExitCodes: [1] }] }],
         }),
         coldContestant({
           name: 'squawk 2.66',

@@ -1,12 +1,12 @@
-import { DEFAULT_CONFIG, humanSize, type LintConfig } from './config/config.js';
+import { DEFAULT_CONFIG, type LintConfig } from './config/config.js';
+import { createFileLinter, emptyState, type Collected } from './file-linter.js';
 import { loadGrammar } from './grammar/pg-grammar.js';
-import { createdRelations, setsLockTimeout } from './model/created.js';
-import { placeIn, readLintFile } from './model/read-file.js';
-import type { GooseStatement, LintFile } from './model/types.js';
-import { ALL_RULES } from './rules/index.js';
-import type { FolderEntry, RawFinding, Report, Rule, StatementContext } from './rules/rule.js';
-import { readSuppressions, type Suppression } from './suppress.js';
-import type { Finding, LintReport, Section } from './types.js';
+import { readLintFile } from './model/read-file.js';
+import type { LintFile } from './model/types.js';
+import { lintInWorkers, workerCount } from './parallel.js';
+import type { FolderEntry } from './rules/rule.js';
+import type { Suppression } from './suppress.js';
+import type { Finding, LintReport } from './types.js';
 
 export interface LintInputFile {
   path: string;
@@ -33,12 +33,12 @@ export interface LintOptions {
    * rules (version gaps) but never read or reported. Default: all.
    */
   selected?: (path: string) => boolean;
-}
-
-interface Collected extends Finding {
-  /** First line of the statement the finding is in, for line suppressions. */
-  statementLine: number;
-  coversUntilLine: number;
+  /**
+   * Worker threads besides this one. Default: `GANDER_LINT_WORKERS` when set,
+   * else from 2,000 files on one less than the idle cores (cores minus the
+   * load average; at most 3), else none. The findings are the same either way.
+   */
+  workers?: number;
 }
 
 function byVersion(a: LintFile, b: LintFile): number {
@@ -52,73 +52,19 @@ function byVersion(a: LintFile, b: LintFile): number {
 export async function lintFiles(inputs: readonly LintInputFile[], options: LintOptions = {}): Promise<LintReport> {
   await loadGrammar();
   const config = options.config ?? DEFAULT_CONFIG;
-  const rules = ALL_RULES.filter((r) => (options.only === undefined || options.only.includes(r.id)) && config.rules[r.id] !== 'off');
   const selected = options.selected ?? (() => true);
   // Names first (cheap), for the order and the folder rules; each file is then read in full, linted and
   // let go, so 10,000 files never hold 10,000 syntax trees at once.
   const contents = new Map(inputs.map((f) => [f.path, f.content]));
   const files = inputs.map((f) => readLintFile(f.path, f.content, { nameOnly: true })).sort(byVersion);
-  const suppressionsByFile = new Map<string, Suppression[]>();
-  const collected: Collected[] = [];
-
-  const reporter = (rule: Rule, path: string, section: Section, statementLine?: number): Report => (raw: RawFinding) => {
-    let level = config.rules[rule.id] ?? rule.defaultLevel;
-    let message = raw.message;
-    const size = raw.table === undefined ? undefined : options.tableSizes?.get(raw.table);
-    if (size !== undefined && size >= config.sizeThresholdBytes) {
-      level = 'error';
-      message += ` (${raw.table} is ${humanSize(size)} on the database)`;
-    }
-    collected.push({
-      rule: rule.id,
-      level: level === 'off' ? 'warning' : level,
-      file: path,
-      line: raw.line,
-      column: raw.column,
-      section,
-      message,
-      help: raw.help,
-      statementLine: statementLine ?? raw.line,
-      coversUntilLine: raw.coversUntilLine ?? statementLine ?? raw.line,
-    });
-  };
-  const enabled = new Set(rules.map((r) => r.id));
-  const builtin = (id: string): Rule => ALL_RULE_BY_ID.get(id)!;
-
-  let carried = new Set<string>();
-  const indexTables = new Map<string, string>();
-  const partitioned = new Set<string>();
-  for (const named of files) {
-    if (!selected(named.path)) continue;
-    const file = readLintFile(named.path, contents.get(named.path)!);
-    const suppressions = readSuppressions(file.lines);
-    suppressionsByFile.set(file.path, suppressions);
-    if (enabled.has('invalid-suppression')) checkSuppressions(suppressions, (line) => reporter(builtin('invalid-suppression'), file.path, 'file', line));
-    // A `.sql` file without a migration name is not a migration: file-name says so, nothing else applies.
-    if (file.version === undefined) {
-      for (const rule of rules) if (rule.id === 'file-name') rule.file?.(file, reporter(rule, file.path, 'file'));
-      continue;
-    }
-    if (file.gooseError) {
-      if (enabled.has('goose-parse')) {
-        reporter(builtin('goose-parse'), file.path, 'file')({
-          line: file.gooseError.line,
-          column: 1,
-          message: `goose cannot read this file: ${file.gooseError.message}`,
-          help: file.gooseError.hint ?? 'fix the goose annotations',
-        });
-      }
-      continue;
-    }
-    for (const rule of rules) rule.file?.(file, reporter(rule, file.path, 'file'));
-    const pending = file.version !== undefined && options.pending?.has(file.version) === true;
-    const known = pending ? new Set(carried) : new Set<string>();
-    const walk = { file, rules, enabled, reporter, indexTables, partitioned };
-    walkSection(walk, 'up', file.up, known);
-    // Down runs after Up: what Up created is Down's to drop.
-    walkSection(walk, 'down', file.down, new Set(known));
-    if (pending) carried = known;
-  }
+  const linterOptions = { config, only: options.only, pending: options.pending, tableSizes: options.tableSizes };
+  const linter = createFileLinter(linterOptions);
+  const toLint = files.filter((f) => selected(f.path)).map((f) => ({ path: f.path, content: contents.get(f.path)! }));
+  const state = emptyState();
+  const workers = workerCount(toLint.length, options.workers);
+  if (workers > 0) await lintInWorkers(toLint, workers, linter, linterOptions, state);
+  else for (const f of toLint) await linter.lint(f.path, f.content, state);
+  const { collected, suppressions: suppressionsByFile, rules, reporter } = linter;
 
   const project = { files, folders: options.folders ?? [], allowFiles: config.allowFiles };
   for (const rule of rules) rule.project?.(project, (path, section) => reporter(rule, path, section));
@@ -131,83 +77,6 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
     kept.push({ ...extra, level: setting ?? extra.level, statementLine: extra.line, coversUntilLine: extra.line });
   }
   return finish(kept, suppressionsByFile, inputs.length - unselected.size);
-}
-
-interface Walk {
-  file: LintFile;
-  rules: readonly Rule[];
-  enabled: ReadonlySet<string>;
-  reporter: (rule: Rule, path: string, section: Section, statementLine?: number) => Report;
-  /** Index name → table, from every statement walked so far. */
-  indexTables: Map<string, string>;
-  /** Tables created PARTITION BY, from every statement walked so far. */
-  partitioned: Set<string>;
-}
-
-function walkSection(walk: Walk, section: 'up' | 'down', statements: readonly GooseStatement[], known: Set<string>): void {
-  const { file, rules, enabled, reporter, indexTables, partitioned } = walk;
-  let lockTimeoutSet = false;
-  const sectionMemory = new Set<string>();
-  const active = rules.filter((r) => r.statement !== undefined && (r.sections ?? ['up']).includes(section));
-  // One report function per rule for the section (not per statement): the statement's line is read when reporting.
-  let statementLine = 0;
-  const reports = active.map((rule) => (raw: RawFinding) => reporter(rule, file.path, section, statementLine)(raw));
-  for (const statement of statements) {
-    statementLine = statement.line;
-    if (!statement.grammar.ok) {
-      if (enabled.has('syntax-error')) {
-        const text = statement.text;
-        const offset = statement.grammar.offset;
-        const place = placeIn(text, offset, statement.line, statement.column);
-        reporter(ALL_RULE_BY_ID.get('syntax-error')!, file.path, section, statement.line)({
-          ...place,
-          message: `PostgreSQL's grammar rejects this statement: ${statement.grammar.message}`,
-          help: 'fix the SQL; goose would send it as written and PostgreSQL would fail the migration here',
-        });
-      }
-      continue;
-    }
-    for (const sql of statement.sql) {
-      const ctx: StatementContext = { file, section, statement, sql, isNew: (name) => known.has(name),
-        tableOfIndex: (name) => indexTables.get(name),
-        isPartitioned: (name) => partitioned.has(name),
-        lockTimeoutSet,
-        sectionMemory,
-      };
-      for (let i = 0; i < active.length; i++) active[i]!.statement!(ctx, reports[i]!);
-      for (const name of createdRelations(sql)) known.add(name);
-      if ('CreateStmt' in sql.node && sql.node.CreateStmt.partspec !== undefined && sql.node.CreateStmt.relation?.relname !== undefined) {
-        partitioned.add(sql.node.CreateStmt.relation.relname);
-      }
-      if ('IndexStmt' in sql.node && sql.node.IndexStmt.idxname !== undefined && sql.node.IndexStmt.relation?.relname !== undefined) {
-        indexTables.set(sql.node.IndexStmt.idxname, sql.node.IndexStmt.relation.relname);
-      }
-      if (setsLockTimeout(sql)) lockTimeoutSet = true;
-    }
-  }
-}
-
-const ALL_RULE_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
-
-/** Suppression comments that are findings themselves: no reason, no rule, an unknown rule. */
-function checkSuppressions(suppressions: readonly Suppression[], report: (line: number) => Report): void {
-  for (const s of suppressions) {
-    const r = report(s.line);
-    const unknown = s.rules.filter((id) => !ALL_RULE_BY_ID.has(id));
-    if (s.rules.length === 0) {
-      r({ line: s.line, column: s.column, message: 'suppression names no rule', help: 'write `-- gander-lint-ignore <rule>[, <rule>] -- <reason>`' });
-    } else if (unknown.length > 0) {
-      r({ line: s.line, column: s.column, message: `suppression names unknown rule ${unknown.join(', ')}`, help: 'use the rule ids that findings show' });
-    }
-    if (s.reason === '') {
-      r({
-        line: s.line,
-        column: s.column,
-        message: `suppression of ${s.rules.join(', ') || 'nothing'} has no reason`,
-        help: 'say why after a second `--`: `-- gander-lint-ignore <rule> -- <reason>`',
-      });
-    }
-  }
 }
 
 function finish(collected: readonly Collected[], suppressionsByFile: ReadonlyMap<string, readonly Suppression[]>, fileCount: number): LintReport {

@@ -11,6 +11,8 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
     '<!-- Generated from each rule\'s `docs` (src/rules/*.ts) by src/docs/docs.test.ts: edit the rule, then run',
     '     UPDATE_DOCS=1 pnpm exec vitest run packages/lint/src/docs/docs.test.ts -->',
     '',
+    'Every rule also checks the statements a `DO` block\'s PL/pgSQL body runs (written in the body, or `EXECUTE` of a constant string), at their own line: see the README\'s "DO blocks".',
+    '',
     '| rule | default | what it finds |',
     '| --- | --- | --- |',
     ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.defaultLevel} | ${r.docs.what.replace(/\|/g, '\\|')} |`),

@@ -30,9 +30,14 @@ function firstColumn(lines: readonly string[], line: number): number {
 function toStatement(section: 'up' | 'down', parsed: ParsedStatement, lines: readonly string[], annotations: Annotations, batched: GrammarResult | undefined): GooseStatement {
   const column = firstColumn(lines, parsed.line);
   const grammar: GrammarResult = batched ?? parseGrammar(parsed.sql);
-  const sql: PlacedStatement[] = grammar.ok
-    ? grammar.statements.map((s) => ({ ...s, ...placeIn(parsed.sql, s.offset, parsed.line, column) }))
-    : [];
+  const sql: PlacedStatement[] = [];
+  if (grammar.ok) {
+    for (const s of grammar.statements) {
+      // A literal, not spreads: this runs for every statement of every file (profiled on 10,000 files).
+      const place = placeIn(parsed.sql, s.offset, parsed.line, column);
+      sql.push({ kind: s.kind, node: s.node, offset: s.offset, line: place.line, column: place.column });
+    }
+  }
   return {
     section,
     text: parsed.sql,

@@ -4,6 +4,17 @@ import type { GrammarResult, GrammarStatement } from '../grammar/pg-grammar.js';
 export interface PlacedStatement extends GrammarStatement {
   line: number;
   column: number;
+  /** A `DO` block's statements, read from its PL/pgSQL body and placed in the file (see do-block.ts). */
+  body?: PlacedStatement[];
+  /** PL/pgSQL's syntax error in a `DO` block's body: the block fails when it runs. */
+  bodyError?: string;
+  /** Set on a statement inside a `DO` block's body. */
+  doBlock?: {
+    /** Runs only under an IF, CASE, loop or a block with an exception handler: the body decides whether it runs. */
+    guarded: boolean;
+    /** The constant string of an `EXECUTE`. */
+    dynamic: boolean;
+  };
 }
 
 /** One statement as goose sends it, with PostgreSQL's reading of it. */

@@ -1,5 +1,6 @@
 import type { Node, ObjectType } from 'libpg-query';
 import { droppedName, lastName } from '../grammar/names.js';
+import { nodeBody } from '../grammar/pg-grammar.js';
 import type { GooseStatement, PlacedStatement } from '../model/types.js';
 import type { Rule } from './rule.js';
 
@@ -28,68 +29,87 @@ const KIND_BY_TYPE: Partial<Record<ObjectType, string>> = {
   OBJECT_TRIGGER: 'trigger',
 };
 
-function object(kind: string, name: string | undefined, sql: PlacedStatement, table?: string): SchemaObject[] {
-  if (name === undefined) return [];
+function object(out: SchemaObject[], kind: string, name: string | undefined, sql: PlacedStatement, table?: string): void {
+  if (name === undefined) return;
   const key = table !== undefined && (kind === 'column' || kind === 'constraint' || kind === 'trigger') ? `${kind}:${table}.${name}` : `${kind}:${name}`;
-  return [{ key, label: kind === 'column' || kind === 'constraint' ? `${kind} ${table}.${name}` : `${kind} ${name}`, table, line: sql.line, column: sql.column }];
+  out.push({ key, label: kind === 'column' || kind === 'constraint' ? `${kind} ${table}.${name}` : `${kind} ${name}`, table, line: sql.line, column: sql.column });
 }
 
-function created(sql: PlacedStatement): SchemaObject[] {
-  const n: Node = sql.node;
-  if ('CreateStmt' in n) {
-    // A partition goes with its parent table.
-    const parent = n.CreateStmt.partbound === undefined ? undefined : n.CreateStmt.inhRelations?.flatMap((r) => ('RangeVar' in r ? [r.RangeVar.relname] : []))[0];
-    return object('table', n.CreateStmt.relation?.relname, sql, parent);
-  }
-  if ('CreateTableAsStmt' in n) return object(n.CreateTableAsStmt.objtype === 'OBJECT_MATVIEW' ? 'view' : 'table', n.CreateTableAsStmt.into?.rel?.relname, sql);
-  if ('IndexStmt' in n) return object('index', n.IndexStmt.idxname, sql, n.IndexStmt.relation?.relname);
-  if ('ViewStmt' in n) return object('view', n.ViewStmt.view?.relname, sql);
-  if ('CreateSeqStmt' in n) return object('sequence', n.CreateSeqStmt.sequence?.relname, sql);
-  if ('CreateFunctionStmt' in n) return object('function', lastName(n.CreateFunctionStmt.funcname), sql);
-  if ('CompositeTypeStmt' in n) return object('type', n.CompositeTypeStmt.typevar?.relname, sql);
-  if ('CreateEnumStmt' in n) return object('type', lastName(n.CreateEnumStmt.typeName), sql);
-  if ('CreateDomainStmt' in n) return object('type', lastName(n.CreateDomainStmt.domainname), sql);
-  if ('CreateSchemaStmt' in n) return object('schema', n.CreateSchemaStmt.schemaname, sql);
-  if ('CreateExtensionStmt' in n) return object('extension', n.CreateExtensionStmt.extname, sql);
-  if ('CreateTrigStmt' in n) return object('trigger', n.CreateTrigStmt.trigname, sql, n.CreateTrigStmt.relation?.relname);
-  if ('AlterTableStmt' in n) {
-    const table = n.AlterTableStmt.relation?.relname;
-    return (n.AlterTableStmt.cmds ?? []).flatMap((c) => {
-      if (!('AlterTableCmd' in c)) return [];
-      const cmd = c.AlterTableCmd;
-      if (cmd.subtype === 'AT_AddColumn' && cmd.def !== undefined && 'ColumnDef' in cmd.def) return object('column', cmd.def.ColumnDef.colname, sql, table);
-      if (cmd.subtype === 'AT_AddConstraint' && cmd.def !== undefined && 'Constraint' in cmd.def) return object('constraint', cmd.def.Constraint.conname, sql, table);
-      return [];
-    });
-  }
-  return [];
-}
-
-function removed(sql: PlacedStatement): SchemaObject[] {
-  const n: Node = sql.node;
-  if ('DropStmt' in n) {
-    const kind = KIND_BY_TYPE[n.DropStmt.removeType ?? 'OBJECT_TABLE'];
-    if (kind === undefined) return [];
-    return (n.DropStmt.objects ?? []).flatMap((o) => {
-      if (kind === 'function' && 'ObjectWithArgs' in o) return object(kind, lastName(o.ObjectWithArgs.objname), sql);
-      if (kind === 'trigger' && 'List' in o) {
-        const parts = o.List.items ?? [];
-        return object(kind, lastName(parts), sql, lastName(parts.slice(0, -1)));
+// Dispatch on the statement's kind (one string compare), not a chain of `in` tests: this runs for every statement of every file.
+function created(out: SchemaObject[], sql: PlacedStatement): void {
+  const n = sql.node;
+  switch (sql.kind) {
+    case 'CreateStmt': {
+      const stmt = nodeBody(n, 'CreateStmt')!;
+      // A partition goes with its parent table.
+      const parent = stmt.partbound === undefined ? undefined : stmt.inhRelations?.flatMap((r) => ('RangeVar' in r ? [r.RangeVar.relname] : []))[0];
+      return object(out, 'table', stmt.relation?.relname, sql, parent);
+    }
+    case 'CreateTableAsStmt': {
+      const stmt = nodeBody(n, 'CreateTableAsStmt')!;
+      return object(out, stmt.objtype === 'OBJECT_MATVIEW' ? 'view' : 'table', stmt.into?.rel?.relname, sql);
+    }
+    case 'IndexStmt': {
+      const stmt = nodeBody(n, 'IndexStmt')!;
+      return object(out, 'index', stmt.idxname, sql, stmt.relation?.relname);
+    }
+    case 'ViewStmt':
+      return object(out, 'view', nodeBody(n, 'ViewStmt')!.view?.relname, sql);
+    case 'CreateSeqStmt':
+      return object(out, 'sequence', nodeBody(n, 'CreateSeqStmt')!.sequence?.relname, sql);
+    case 'CreateFunctionStmt':
+      return object(out, 'function', lastName(nodeBody(n, 'CreateFunctionStmt')!.funcname), sql);
+    case 'CompositeTypeStmt':
+      return object(out, 'type', nodeBody(n, 'CompositeTypeStmt')!.typevar?.relname, sql);
+    case 'CreateEnumStmt':
+      return object(out, 'type', lastName(nodeBody(n, 'CreateEnumStmt')!.typeName), sql);
+    case 'CreateDomainStmt':
+      return object(out, 'type', lastName(nodeBody(n, 'CreateDomainStmt')!.domainname), sql);
+    case 'CreateSchemaStmt':
+      return object(out, 'schema', nodeBody(n, 'CreateSchemaStmt')!.schemaname, sql);
+    case 'CreateExtensionStmt':
+      return object(out, 'extension', nodeBody(n, 'CreateExtensionStmt')!.extname, sql);
+    case 'CreateTrigStmt': {
+      const stmt = nodeBody(n, 'CreateTrigStmt')!;
+      return object(out, 'trigger', stmt.trigname, sql, stmt.relation?.relname);
+    }
+    case 'AlterTableStmt': {
+      const stmt = nodeBody(n, 'AlterTableStmt')!;
+      for (const c of stmt.cmds ?? []) {
+        if (!('AlterTableCmd' in c)) continue;
+        const cmd = c.AlterTableCmd;
+        if (cmd.subtype === 'AT_AddColumn' && cmd.def !== undefined && 'ColumnDef' in cmd.def) object(out, 'column', cmd.def.ColumnDef.colname, sql, stmt.relation?.relname);
+        if (cmd.subtype === 'AT_AddConstraint' && cmd.def !== undefined && 'Constraint' in cmd.def) object(out, 'constraint', cmd.def.Constraint.conname, sql, stmt.relation?.relname);
       }
-      return object(kind, droppedName(o), sql);
-    });
+      return;
+    }
   }
-  if ('AlterTableStmt' in n) {
-    const table = n.AlterTableStmt.relation?.relname;
-    return (n.AlterTableStmt.cmds ?? []).flatMap((c) => {
-      if (!('AlterTableCmd' in c)) return [];
+}
+
+function removed(out: SchemaObject[], sql: PlacedStatement): void {
+  const n = sql.node;
+  if (sql.kind === 'DropStmt') {
+    const stmt = nodeBody(n, 'DropStmt')!;
+    const kind = KIND_BY_TYPE[stmt.removeType ?? 'OBJECT_TABLE'];
+    if (kind === undefined) return;
+    for (const o of stmt.objects ?? []) {
+      if (kind === 'function' && 'ObjectWithArgs' in o) object(out, kind, lastName(o.ObjectWithArgs.objname), sql);
+      else if (kind === 'trigger' && 'List' in o) {
+        const parts = o.List.items ?? [];
+        object(out, kind, lastName(parts), sql, lastName(parts.slice(0, -1)));
+      } else object(out, kind, droppedName(o), sql);
+    }
+    return;
+  }
+  if (sql.kind === 'AlterTableStmt') {
+    const stmt = nodeBody(n, 'AlterTableStmt')!;
+    for (const c of stmt.cmds ?? []) {
+      if (!('AlterTableCmd' in c)) continue;
       const cmd = c.AlterTableCmd;
-      if (cmd.subtype === 'AT_DropColumn') return object('column', cmd.name, sql, table);
-      if (cmd.subtype === 'AT_DropConstraint') return object('constraint', cmd.name, sql, table);
-      return [];
-    });
+      if (cmd.subtype === 'AT_DropColumn') object(out, 'column', cmd.name, sql, stmt.relation?.relname);
+      if (cmd.subtype === 'AT_DropConstraint') object(out, 'constraint', cmd.name, sql, stmt.relation?.relname);
+    }
   }
-  return [];
 }
 
 /** DO blocks and function calls may drop anything: what Down leaves out cannot be told from outside. */
@@ -99,7 +119,11 @@ function opaque(sql: PlacedStatement): boolean {
   return 'SelectStmt' in n && (n.SelectStmt.targetList ?? []).some((t) => 'ResTarget' in t && t.ResTarget.val !== undefined && 'FuncCall' in t.ResTarget.val);
 }
 
-const all = (statements: readonly GooseStatement[], pick: (s: PlacedStatement) => SchemaObject[]) => statements.flatMap((s) => s.sql.flatMap(pick));
+function all(statements: readonly GooseStatement[], ...picks: Array<(out: SchemaObject[], s: PlacedStatement) => void>): SchemaObject[] {
+  const out: SchemaObject[] = [];
+  for (const pick of picks) for (const statement of statements) for (const sql of statement.sql) pick(out, sql);
+  return out;
+}
 
 /** DD-012: Down undoes Up's objects, in reverse order. */
 export const downOrder: Rule = {
@@ -118,7 +142,7 @@ export const downOrder: Rule = {
     const droppedInUp = new Set(all(file.up, removed).map((o) => o.key));
     const undone = all(file.down, removed);
     // Down may also put back the previous version of what Up created (CREATE OR REPLACE, a re-created index).
-    const undoneKeys = new Set([...undone, ...all(file.down, created)].map((o) => o.key));
+    const undoneKeys = new Set(all(file.down, removed, created).map((o) => o.key));
     const droppedTables = new Set(undone.filter((o) => o.key.startsWith('table:')).map((o) => o.key.slice('table:'.length)));
     const order = new Map(made.map((o, i) => [o.key, i]));
     // Order: each undone object must have been created before the one undone just before it.

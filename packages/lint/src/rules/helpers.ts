@@ -7,15 +7,17 @@ export function at(ctx: StatementContext): { line: number; column: number } {
 }
 
 /** The ALTER TABLE's table and its commands, when the statement is one. */
-// Most rules look at ALTER TABLE: unpack each statement once, not once per rule.
-const alterCache = new WeakMap<object, { table: string | undefined; cmds: AlterTableCmd[] } | null>();
+// Most rules look at ALTER TABLE: unpack each statement once, not once per rule. The rules see one
+// statement after the other, so remembering the last one is enough (a WeakMap cost more than it saved).
+let lastSql: object | undefined;
+let lastAlter: { table: string | undefined; cmds: AlterTableCmd[] } | undefined;
 
 export function alterTable(ctx: StatementContext): { table: string | undefined; cmds: AlterTableCmd[] } | undefined {
-  const cached = alterCache.get(ctx.sql);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = unpackAlterTable(ctx);
-  alterCache.set(ctx.sql, result ?? null);
-  return result;
+  if (ctx.sql !== lastSql) {
+    lastAlter = 'AlterTableStmt' in ctx.sql.node ? unpackAlterTable(ctx) : undefined;
+    lastSql = ctx.sql;
+  }
+  return lastAlter;
 }
 
 function unpackAlterTable(ctx: StatementContext): { table: string | undefined; cmds: AlterTableCmd[] } | undefined {
@@ -57,4 +59,9 @@ export function columnsAddedToExisting(ctx: StatementContext): { table: string; 
 
 export function quoted(name: string | undefined): string {
   return name === undefined ? '?' : name;
+}
+
+/** CONCURRENTLY cannot run inside a function: for a statement in a DO block, the fix starts with moving it out. */
+export function concurrentlyHelp(ctx: StatementContext, help: string): string {
+  return ctx.sql.doBlock === undefined ? help : `move it out of the DO block (CONCURRENTLY cannot run inside one), then ${help}`;
 }

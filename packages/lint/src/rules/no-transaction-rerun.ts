@@ -27,12 +27,14 @@ export const noTransactionRerun: Rule = {
   sections: ['up', 'down'],
   docs: {
     what: 'A statement in a `-- +goose NO TRANSACTION` migration that fails or does its work twice when run a second time.',
-    why: 'without a transaction, a failure halfway leaves the first statements applied while goose records nothing; the fix is to run the file again, from the top, so every statement must be safe to repeat.',
+    why: 'without a transaction, a failure halfway leaves the first statements applied while goose records nothing; the fix is to run the file again, from the top, so every statement must be safe to repeat. Inside a `DO` block, a statement under an IF, a loop or an exception handler is guarded by the block and not reported.',
     fix: 'use `IF NOT EXISTS` / `IF EXISTS` / `OR REPLACE` / `ON CONFLICT DO NOTHING`; move what cannot be repeated to a transactional migration.',
     bad: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY users_email ON users (email);\n',
     good: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email ON users (email);\n',
   },
   statement(ctx, report) {
+    // In a DO block, an IF (or loop, or exception handler) around the statement is how it is made re-runnable.
+    if (ctx.sql.doBlock?.guarded === true) return;
     if (ctx.file.useTx) return;
     const why = notRerunnable(ctx.sql.node);
     const alter = alterTable(ctx);

@@ -26,16 +26,25 @@ export const nonTransactionalStatement: Rule = {
   defaultLevel: 'error',
   sections: ['up', 'down'],
   docs: {
-    what: '`CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX CONCURRENTLY`, `VACUUM`, `CREATE/DROP DATABASE`, `ALTER SYSTEM` or `ALTER TYPE … ADD VALUE` in a migration that runs in a transaction (no `-- +goose NO TRANSACTION`).',
-    why: 'PostgreSQL refuses these inside a transaction block ("cannot run inside a transaction block"): the migration fails at deploy time, not in review. `ADD VALUE` runs in a transaction since PostgreSQL 12, but the new value cannot be used before it commits.',
+    what: '`CREATE INDEX CONCURRENTLY`, `DROP INDEX CONCURRENTLY`, `REINDEX CONCURRENTLY`, `VACUUM`, `CREATE/DROP DATABASE`, `ALTER SYSTEM` or `ALTER TYPE … ADD VALUE` in a migration that runs in a transaction (no `-- +goose NO TRANSACTION`); and any of these but `ADD VALUE` inside a `DO` block, in any migration.',
+    why: 'PostgreSQL refuses these inside a transaction block ("cannot run inside a transaction block"): the migration fails at deploy time, not in review. `ADD VALUE` runs in a transaction since PostgreSQL 12, but the new value cannot be used before it commits. A `DO` block runs as a function, in a transaction of its own, so they fail there even with NO TRANSACTION.',
     fix: 'move the statement to its own migration with `-- +goose NO TRANSACTION`, written so it can be re-run (`IF NOT EXISTS` / `IF EXISTS`).',
     bad: '-- +goose Up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email ON users (email);\n',
     good: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email ON users (email);\n',
   },
   statement(ctx, report) {
-    if (!ctx.file.useTx) return;
     const what = refusedInTransaction(ctx.sql.node);
     if (what === undefined) return;
+    // A DO block runs as a function: CONCURRENTLY and VACUUM fail there even in a NO TRANSACTION migration.
+    if (ctx.sql.doBlock !== undefined && what !== 'ALTER TYPE … ADD VALUE') {
+      report({
+        ...at(ctx),
+        message: `${what} cannot run inside a DO block (PostgreSQL runs the block as a function, in a transaction)`,
+        help: 'move it out of the DO block, to its own migration with `-- +goose NO TRANSACTION` (written to be re-runnable)',
+      });
+      return;
+    }
+    if (!ctx.file.useTx) return;
     report({
       ...at(ctx),
       message:

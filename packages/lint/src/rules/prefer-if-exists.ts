@@ -9,12 +9,14 @@ export const preferIfExists: Rule = {
   sections: ['down'],
   docs: {
     what: 'A Down statement that drops something without `IF EXISTS` (DROP TABLE/INDEX/VIEW/FUNCTION/…, DROP COLUMN, DROP CONSTRAINT).',
-    why: 'DD-012: a rollback runs after a failure, when part of Up may never have happened; a Down that fails on a missing object leaves the database half rolled back.',
+    why: 'DD-012: a rollback runs after a failure, when part of Up may never have happened; a Down that fails on a missing object leaves the database half rolled back. Inside a `DO` block, a statement under an IF, a loop or an exception handler is guarded by the block and not reported.',
     fix: 'add `IF EXISTS`.',
     bad: '-- +goose Up\nCREATE TABLE IF NOT EXISTS t (id int);\n\n-- +goose Down\nDROP TABLE t;\n',
     good: '-- +goose Up\nCREATE TABLE IF NOT EXISTS t (id int);\n\n-- +goose Down\nDROP TABLE IF EXISTS t;\n',
   },
   statement(ctx, report) {
+    // In a DO block, an IF (or loop, or exception handler) around the statement is how it is made re-runnable.
+    if (ctx.sql.doBlock?.guarded === true) return;
     const node = ctx.sql.node;
     if ('DropStmt' in node && node.DropStmt.missing_ok !== true) {
       const kind = (node.DropStmt.removeType ?? 'OBJECT_TABLE').replace('OBJECT_', '').toLowerCase().replace(/_/g, ' ');

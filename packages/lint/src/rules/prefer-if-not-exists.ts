@@ -19,12 +19,14 @@ export const preferIfNotExists: Rule = {
   sections: ['up'],
   docs: {
     what: 'An Up statement that creates a table, index, schema, sequence, extension or column without `IF NOT EXISTS`, where PostgreSQL has it.',
-    why: 'DD-012: Up must be safe to re-run after a partial failure (always possible with NO TRANSACTION, and when an object was created by hand first).',
+    why: 'DD-012: Up must be safe to re-run after a partial failure (always possible with NO TRANSACTION, and when an object was created by hand first). Inside a `DO` block, a statement under an IF, a loop or an exception handler is guarded by the block and not reported.',
     fix: 'add `IF NOT EXISTS` (`CREATE TABLE IF NOT EXISTS`, `ADD COLUMN IF NOT EXISTS`, `CREATE INDEX IF NOT EXISTS`).',
     bad: '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY);\n',
     good: '-- +goose Up\nCREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY);\n',
   },
   statement(ctx, report) {
+    // In a DO block, an IF (or loop, or exception handler) around the statement is how it is made re-runnable.
+    if (ctx.sql.doBlock?.guarded === true) return;
     const what = missingIfNotExists(ctx.sql.node);
     if (what !== undefined) {
       report({ ...at(ctx), message: `${what.trim()} without IF NOT EXISTS`, help: 'add IF NOT EXISTS so Up can be re-run (DD-012)' });

@@ -1,4 +1,4 @@
-import { at } from './helpers.js';
+import { at, concurrentlyHelp } from './helpers.js';
 import type { Rule } from './rule.js';
 
 export const reindexConcurrently: Rule = {
@@ -18,6 +18,6 @@ export const reindexConcurrently: Rule = {
     if (params.includes('concurrently')) return;
     const target = node.ReindexStmt.relation?.relname ?? node.ReindexStmt.name ?? '';
     if (target !== '' && ctx.isNew(target)) return;
-    report({ ...at(ctx), message: `REINDEX ${target} without CONCURRENTLY blocks writes while it rebuilds`, help: 'use REINDEX … CONCURRENTLY in a `-- +goose NO TRANSACTION` migration' });
+    report({ ...at(ctx), message: `REINDEX ${target} without CONCURRENTLY blocks writes while it rebuilds`, help: concurrentlyHelp(ctx, 'use REINDEX … CONCURRENTLY in a `-- +goose NO TRANSACTION` migration') });
   },
 };

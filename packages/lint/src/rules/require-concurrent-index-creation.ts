@@ -1,4 +1,4 @@
-import { at, existing } from './helpers.js';
+import { at, concurrentlyHelp, existing } from './helpers.js';
 import type { Rule } from './rule.js';
 
 export const requireConcurrentIndexCreation: Rule = {
@@ -20,9 +20,12 @@ export const requireConcurrentIndexCreation: Rule = {
       ...at(ctx),
       table,
       message: `CREATE INDEX ${node.IndexStmt.idxname ?? ''} on existing table ${table} without CONCURRENTLY blocks writes to ${table} while it builds`,
-      help: ctx.isPartitioned(table)
-        ? `${table} is partitioned and PostgreSQL cannot build its index CONCURRENTLY: CREATE INDEX … ON ONLY ${table}, then CREATE INDEX CONCURRENTLY on each partition and ALTER INDEX … ATTACH PARTITION (NO TRANSACTION migration)`
-        : 'use CREATE INDEX CONCURRENTLY in a `-- +goose NO TRANSACTION` migration',
+      help: concurrentlyHelp(
+        ctx,
+        ctx.isPartitioned(table)
+          ? `${table} is partitioned and PostgreSQL cannot build its index CONCURRENTLY: CREATE INDEX … ON ONLY ${table}, then CREATE INDEX CONCURRENTLY on each partition and ALTER INDEX … ATTACH PARTITION (NO TRANSACTION migration)`
+          : 'use CREATE INDEX CONCURRENTLY in a `-- +goose NO TRANSACTION` migration',
+      ),
     });
   },
 };

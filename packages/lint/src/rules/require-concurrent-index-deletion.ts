@@ -1,5 +1,5 @@
 import { droppedName } from '../grammar/names.js';
-import { at } from './helpers.js';
+import { at, concurrentlyHelp } from './helpers.js';
 import type { Rule } from './rule.js';
 
 export const requireConcurrentIndexDeletion: Rule = {
@@ -22,7 +22,7 @@ export const requireConcurrentIndexDeletion: Rule = {
       ...at(ctx),
       ...(table === undefined ? {} : { table }),
       message: `DROP INDEX ${names.join(', ')} without CONCURRENTLY locks ${table ?? 'its table'} against reads and writes`,
-      help: 'use DROP INDEX CONCURRENTLY in a `-- +goose NO TRANSACTION` migration',
+      help: concurrentlyHelp(ctx, 'use DROP INDEX CONCURRENTLY in a `-- +goose NO TRANSACTION` migration'),
     });
   },
 };
