@@ -94,6 +94,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return keepSelectionVisible({
         ...state,
         target: action.target ?? state.target,
+        notice: action.notice ?? state.notice,
         rows: action.rows,
         currentVersion: action.currentVersion,
         latestVersion: action.latestVersion,

@@ -110,7 +110,7 @@ export interface TuiState {
 
 export type Action =
   | { type: 'resized'; size: Size }
-  | { type: 'status-loaded'; target?: string; rows: MigrationRow[]; currentVersion: bigint; latestVersion: bigint }
+  | { type: 'status-loaded'; target?: string; notice?: Line; rows: MigrationRow[]; currentVersion: bigint; latestVersion: bigint }
   | { type: 'status-failed'; error: ErrorInfo }
   | { type: 'move'; by: number }
   | { type: 'filter-open' }

@@ -3,6 +3,7 @@ import { useApp, useStdout } from 'ink';
 import { performance } from 'node:perf_hooks';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { toErrorInfo, type ErrorInfo } from '../format/error-info.js';
+import type { Line } from '../format/lines.js';
 import { describeOperation } from '../format/plan-lines.js';
 import type { Intent } from '../keys/intent.js';
 import { readSize } from '../layout/read-size.js';
@@ -146,11 +147,13 @@ export function useTui({ withProvider, target, canAllowDrift, driftAllowed = fal
     [withProvider],
   );
 
-  const loadStatus = useCallback(async (p: Provider) => {
+  /** Read the status into the list; `notice` (if any) is shown with it, not when the database is closed after. */
+  const loadStatus = useCallback(async (p: Provider, notice?: Line) => {
     const [status, history] = [await p.status(), await p.history(HISTORY_LIMIT)];
     noVersioning.current = status.noVersioning;
     dispatch({
       type: 'status-loaded',
+      ...(notice ? { notice } : {}),
       target: p.db.target,
       rows: rowsFromStatus(status, p.sources, { noTx: noTxVersions(p), failures: lastFailures(history) }),
       currentVersion: status.currentVersion,
@@ -159,11 +162,14 @@ export function useTui({ withProvider, target, canAllowDrift, driftAllowed = fal
     return status;
   }, []);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (notice?: Line) => {
     try {
-      await use(false, loadStatus);
+      await use(false, (p) => loadStatus(p, notice));
     } catch (error) {
-      dispatch({ type: 'status-failed', error: toErrorInfo(error) });
+      const info = toErrorInfo(error);
+      dispatch({ type: 'status-failed', error: info });
+      // The list keeps its last rows: say why they were not re-read (a lock not had, a bad file…).
+      if (notice) dispatch({ type: 'notice', notice: { text: `could not re-read: ${info.message}`, tone: 'bad' } });
     }
   }, [use, loadStatus]);
 
@@ -297,7 +303,7 @@ export function useTui({ withProvider, target, canAllowDrift, driftAllowed = fal
         }
         case 'refresh':
           dispatch({ type: 'notice', notice: { text: 'reading the migration files and the database…', tone: 'muted' } });
-          void refresh().then(() => dispatch({ type: 'notice', notice: { text: 're-read the migration files and the database', tone: 'ok' } }));
+          void refresh({ text: 're-read the migration files and the database', tone: 'ok' });
           return;
         case 'plan':
           plan(intent.operation);
