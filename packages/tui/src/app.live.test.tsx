@@ -1,4 +1,4 @@
-import { createProvider, dataDirLockPath, sourcesFromList } from '@gander/core';
+import { createProvider, dataDirLockPath, lockDataDir, sourcesFromList } from '@gander/core';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -75,5 +75,32 @@ describe('a live screen during one long statement (PGlite in a worker thread)', 
     expect(stopped).toContain('Not run (1 migration): 00002_after.sql');
     // The run is over: the directory is let go again.
     await ui.waitFor(() => !existsSync(dataDirLockPath(dataDir)), 'the lock to be let go');
+  }, 120_000);
+
+  it('waits for another holder of the data directory, saying who, and reads the status once it is let go', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gander-tui-live-'));
+    const dataDir = join(dir, 'pglite');
+    const worker = pgliteInWorker({ dataDir });
+    pglite = worker;
+    await worker.use(async () => undefined);
+    const source: ProviderSource = {
+      withProvider: ({ onWait }, work) =>
+        worker.use(async (db) => work(await createProvider({ db, sources: sources(), envLabel: 'test' })), onWait ? { onWait: (h) => onWait(`process ${h.pid}`) } : {}),
+      target: `pglite:${dataDir}`,
+    };
+    const ui = await renderApp(source);
+    app = ui;
+    await ui.waitFor((f) => f.includes('2 pending'), 'the list');
+    await ui.waitFor(() => !existsSync(dataDirLockPath(dataDir)), 'the lock to be let go after the status');
+    // Someone else (here: a lock taken directly, as another gander would) holds the directory.
+    const held = await lockDataDir(dataDir);
+    try {
+      const waiting = await ui.press('R', (f) => f.includes('waiting for the embedded database'));
+      expect(waiting).toContain(`waiting for the embedded database, in use by process ${process.pid}`);
+    } finally {
+      held.release();
+    }
+    const after = await ui.waitFor((f) => f.includes('re-read the migration files and the database'), 'the re-read once the lock is free');
+    expect(after).toContain('2 pending');
   }, 120_000);
 });
