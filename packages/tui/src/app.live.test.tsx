@@ -103,4 +103,26 @@ describe('a live screen during one long statement (PGlite in a worker thread)', 
     const after = await ui.waitFor((f) => f.includes('re-read the migration files and the database'), 'the re-read once the lock is free');
     expect(after).toContain('2 pending');
   }, 120_000);
+
+  it('a plan confirmed after the database changed is not run: the run re-plans and says so', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gander-tui-live-'));
+    const dataDir = join(dir, 'pglite');
+    const worker = pgliteInWorker({ dataDir });
+    pglite = worker;
+    const provide = <T,>(work: (p: Awaited<ReturnType<typeof createProvider>>) => Promise<T>) =>
+      worker.use(async (db) => work(await createProvider({ db, sources: sources(), envLabel: 'test' })));
+    await provide(async () => undefined);
+    const ui = await renderApp({ withProvider: (_options, work) => provide(work), target: `pglite:${dataDir}` });
+    app = ui;
+    await ui.waitFor((f) => f.includes('2 pending'), 'the list');
+    await ui.press('u', (f) => f.includes('[y/N]'));
+    // While the plan is on screen (nothing held), another session applies the first migration.
+    await provide((p) => p.upTo(1n));
+    const refused = await ui.press('y', (f) => f.includes('E_PLAN_CHANGED'));
+    expect(refused.replace(/\s+/g, ' ')).toContain('changed since this plan was shown: nothing was run');
+    expect(refused).toContain('hint: look at the refreshed list and plan again');
+    const list = await ui.press('x', (f) => f.includes('VERSION') && f.includes('q quit'));
+    expect(list).toContain('1 pending');
+    expect(await provide((p) => p.version())).toBe(1n);
+  }, 120_000);
 });

@@ -252,7 +252,8 @@ export function useTui({ withProvider, target, canAllowDrift, driftAllowed = fal
             // The lock was let go while the plan was on screen: what runs must still be what was confirmed.
             if (!samePlan(planned, await p.plan(planned.operation))) {
               await loadStatus(p);
-              return failed(PLAN_CHANGED);
+              // Nothing of this plan ran; what the other session did shows in the refreshed list.
+              return { ...failed(PLAN_CHANGED), notRun: [] };
             }
             const off = p.subscribe((event) => dispatch({ type: 'provider-event', event, at: Date.now() }));
             let ran;
