@@ -102,6 +102,7 @@ describe('a live screen during one long statement (PGlite in a worker thread)', 
     }
     const after = await ui.waitFor((f) => f.includes('re-read the migration files and the database'), 'the re-read once the lock is free');
     expect(after).toContain('2 pending');
+    expect(after).not.toContain('waiting for the embedded database');
   }, 120_000);
 
   it('a plan confirmed after the database changed is not run: the run re-plans and says so', async () => {

@@ -133,17 +133,24 @@ export function useTui({ withProvider, target, canAllowDrift, driftAllowed = fal
 
   /** One use of the database; a wait for another process's lock is said on screen. */
   const use = useCallback(
-    <T,>(allowDrift: boolean, work: (p: Provider) => Promise<T>): Promise<T> =>
-      withProvider(
+    <T,>(allowDrift: boolean, work: (p: Provider) => Promise<T>): Promise<T> => {
+      let waited = false;
+      return withProvider(
         {
           allowDrift,
-          onWait: (holder) => dispatch({ type: 'notice', notice: { text: `waiting for the embedded database, in use by ${holder}`, tone: 'warn' } }),
+          onWait: (holder) => {
+            waited = true;
+            dispatch({ type: 'notice', notice: { text: `waiting for the embedded database, in use by ${holder}`, tone: 'warn' } });
+          },
         },
         async (p) => {
+          // The wait is over: the notice must not outlive it.
+          if (waited) dispatch({ type: 'notice', notice: { text: 'the embedded database is free again', tone: 'muted' } });
           lastProvider.current = p;
           return work(p);
         },
-      ),
+      );
+    },
     [withProvider],
   );
 
