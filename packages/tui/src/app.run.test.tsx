@@ -5,6 +5,7 @@ import { applyEvent, progressFromPlan } from './state/progress.js';
 import { appliedVersions, openTestDatabase, providerFor, resetDatabase, tableExists } from './test-support/database.js';
 import { BROKEN_FILE, goodSources, sourcesWithBroken } from './test-support/migrations.js';
 import { KEY, renderApp, type AppHarness } from './test-support/render-app.js';
+import type { LintPlan } from './state/types.js';
 
 let db: Database;
 let app: AppHarness | undefined;
@@ -183,6 +184,34 @@ describe('running migrations from the TUI', () => {
     expect(downTo).toContain('VERSION');
   });
 
+});
+
+describe('lint on the plan', () => {
+  it('asks the linter only when a plan is made, and shows its counts and findings on that plan', async () => {
+    const asked: string[] = [];
+    // What @gander/lint reports (its own tests and the e2e through gander tui cover the real linter).
+    const lint: LintPlan = async (plan) => {
+      asked.push(plan.operation.kind);
+      if (plan.steps.some((s) => s.direction === 'down')) return undefined;
+      return {
+        findings: [{ rule: 'adding-required-column', level: 'error', file: '00001_create_users.sql', line: 2, column: 1, message: 'NOT NULL without DEFAULT' }],
+        summary: { errors: 1, warnings: 0, suppressed: 0 },
+      };
+    };
+    const provider = await providerFor(db, goodSources());
+    const ui = await renderApp(provider, { lint, columns: 200, rows: 40 });
+    app = ui;
+    await ui.press('j');
+    await ui.press('k');
+    // Opening and moving never load the linter.
+    expect(asked).toEqual([]);
+    const plan = await ui.press('u', (f) => f.includes('[y/N]'));
+    expect(asked).toEqual(['up']);
+    expect(plan).toContain('Lint: 1 error, 0 warnings: each under its migration below (gander lint)');
+    expect(plan).toMatch(/1\. UP\s+00001_create_users\.sql\s+tx\s+1 statement {2}lint: 1 error/);
+    expect(plan).toContain('ERROR line 2:1  adding-required-column  NOT NULL without DEFAULT');
+    await ui.press('n', onList);
+  });
 });
 
 describe('the files as they are now', () => {

@@ -1,20 +1,19 @@
-import type { PlannedMigration, Provider } from '@gander/core';
+import type { PlannedMigration } from '@gander/core';
 import { render } from 'ink';
 import { alternateScreen } from './alternate-screen.js';
-import { App } from './app.js';
+import { App, type ProviderSource } from './app.js';
 import { notATtyError } from './errors.js';
 import { resolveNoColor } from './no-color.js';
-import type { LoadProvider, WatchFiles } from './state/use-tui.js';
+import type { LintPlan } from './state/types.js';
+import type { WatchFiles } from './state/use-tui.js';
 
-export interface RunTuiOptions {
-  /** The caller's provider; the TUI uses it and never closes it or its database. */
-  provider: Provider;
-  /**
-   * Makes a provider over the migration files as they are now, on the same
-   * database; called before every plan and on `R` (re-read). Without it the
-   * files are read once, at start-up.
-   */
-  load?: LoadProvider;
+/**
+ * Options of runTui. The database comes one of two ways: `withProvider` (a
+ * provider lent for each operation, nothing held in between: the way for the
+ * embedded database, see pgliteInWorker) or `provider` (+ `load`), held open
+ * by the caller for the whole session.
+ */
+export type RunTuiOptions = ProviderSource & {
   /** The provider already runs over drifted files (--allow-drift). */
   driftAllowed?: boolean;
   /** Calls back when the migration files change, so the list is re-read without a key; returns the unsubscribe. */
@@ -25,7 +24,9 @@ export interface RunTuiOptions {
   stdout?: NodeJS.WriteStream;
   /** No colours; default: on when NO_COLOR is set and not empty. */
   noColor?: boolean;
-}
+  /** Lint findings for the migrations a plan would apply, shown on the plan screen. */
+  lint?: LintPlan;
+};
 
 /** How the session ended. */
 export interface TuiSummary {
@@ -34,6 +35,14 @@ export interface TuiSummary {
    * not run: what ran and what did not. The caller should exit non-zero.
    */
   interrupted: { operation: string; ran: string[]; notRun: string[]; currentVersion: bigint | undefined } | undefined;
+}
+
+/** Only the provider source's own fields, so App sees one of its two forms. */
+function sourceOf(options: RunTuiOptions): ProviderSource {
+  if ('withProvider' in options) {
+    return { withProvider: options.withProvider, target: options.target, ...(options.canAllowDrift === undefined ? {} : { canAllowDrift: options.canAllowDrift }) };
+  }
+  return { provider: options.provider, ...(options.load ? { load: options.load } : {}) };
 }
 
 function describeStep(step: Pick<PlannedMigration, 'direction' | 'file'>): string {
@@ -59,8 +68,8 @@ export async function runTui(options: RunTuiOptions): Promise<TuiSummary> {
     // Ctrl-C is handled by the app, so it can stop after the running migration.
     const instance = render(
       <App
-        provider={options.provider}
-        {...(options.load ? { load: options.load } : {})}
+        {...sourceOf(options)}
+        {...(options.lint ? { lint: options.lint } : {})}
         {...(options.driftAllowed === undefined ? {} : { driftAllowed: options.driftAllowed })}
         {...(options.watch ? { watch: options.watch } : {})}
         noColor={noColor}

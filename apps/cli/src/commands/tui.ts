@@ -1,9 +1,11 @@
-import { collectMigrations, createProvider, GanderError, type MigrationSource, type Provider } from '@gander/core';
+import { collectMigrations, createProvider, describeDataDirHolder, extensionsCreatedBy, GanderError, type MigrationSource, type Provider } from '@gander/core';
+import type { PgliteInWorker, WithProvider } from '@gander/tui';
 import { watch as watchDir } from 'node:fs';
 import { CliError } from '../errors.js';
 import type { RunIO } from '../io.js';
 import type { CommandOutcome, DbCommandContext } from './context.js';
 import { cliProviderOptions } from '../run/provider-options.js';
+import { lintPlannedUp } from './plan-lint.js';
 
 /** Checked before connecting: opening the database (seconds on PGlite) is wasted when the TUI cannot run. */
 export function assertTuiCanRun(io: RunIO, json: boolean): void {
@@ -71,25 +73,56 @@ function folderWatcher(dir: string) {
 }
 
 /**
+ * The embedded database for the TUI: PGlite in a worker thread (a long
+ * statement never freezes the screen), opened for each operation and closed
+ * after it, so the data directory's lock is free while the TUI waits for keys.
+ */
+function embeddedUses(ctx: DbCommandContext, pglite: PgliteInWorker): WithProvider {
+  const { options } = ctx;
+  return async ({ allowDrift, onWait }, work) => {
+    const sources = await sourcesOrNone(ctx.usablePath(options.dir));
+    return pglite.use(
+      async (db) => work(await createProvider({ db, sources, ...cliProviderOptions(options, ctx.io.env), allowDrift: options.allowDrift || allowDrift })),
+      { extensions: extensionsCreatedBy(sources), ...(onWait ? { onWait: (holder) => onWait(describeDataDirHolder(holder)) } : {}) },
+    );
+  };
+}
+
+/**
  * `gander tui` (and `gander` with no command on a terminal): the interactive
  * session of @gander/tui over this command line's database. Loaded only here,
  * so no other command pays for Ink and React. A run the user stopped with
  * migrations left ends the process non-zero, with what ran and what did not.
  */
 export async function tuiCommand(ctx: DbCommandContext): Promise<CommandOutcome> {
-  const { runTui, TuiError } = await import('@gander/tui');
+  const { runTui, TuiError, pgliteInWorker } = await import('@gander/tui');
+  const dataDir = ctx.target.driver === 'pglite' ? ctx.target.dataDir : undefined;
+  let pglite: PgliteInWorker | undefined;
   try {
-    const load = providerLoader(ctx);
-    const provider = await load({ allowDrift: false });
+    const dir = ctx.usablePath(ctx.options.dir);
+    let provider: Provider | undefined;
+    let source;
+    if (dataDir !== undefined) {
+      const target = ctx.provider.db.target;
+      // The command opened PGlite on this thread, holding the directory's lock: let both go.
+      await ctx.provider.db.close();
+      pglite = pgliteInWorker({ dataDir, lockTimeoutMs: ctx.options.lockTimeoutMs });
+      source = { withProvider: embeddedUses(ctx, pglite), target };
+    } else {
+      const load = providerLoader(ctx);
+      provider = await load({ allowDrift: false });
+      source = { provider, load };
+    }
     const summary = await runTui({
-      provider,
-      load,
+      ...source,
       driftAllowed: ctx.options.allowDrift,
-      watch: folderWatcher(ctx.usablePath(ctx.options.dir)),
+      watch: folderWatcher(dir),
       noColor: ctx.options.noColor || Boolean(ctx.env.NO_COLOR),
+      // What `plan --json` says about the same files.
+      lint: (plan) => lintPlannedUp(plan, dir),
     });
-    const currentVersion = await provider.version();
     const stopped = summary.interrupted;
+    const currentVersion = stopped ? stopped.currentVersion : await provider?.version();
     if (stopped) {
       const ran = stopped.ran.length === 0 ? 'nothing' : stopped.ran.join(', ');
       return {
@@ -104,5 +137,7 @@ export async function tuiCommand(ctx: DbCommandContext): Promise<CommandOutcome>
     return { currentVersion };
   } catch (error) {
     return { error };
+  } finally {
+    await pglite?.dispose();
   }
 }

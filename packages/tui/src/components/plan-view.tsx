@@ -19,7 +19,7 @@ export interface PlanViewProps {
 /** core's plan for the key pressed, step by step with every statement, and the question. */
 export function PlanView({ screen, size, driftAllowed }: PlanViewProps) {
   const { plan, confirm } = screen;
-  const lines = planLines(plan, screen.drift);
+  const lines = planLines(plan, screen.drift, screen.lint);
   const height = regions(size).bodyHeight;
   const offset = clampScroll(screen.scroll, lines.length, height);
   const width = size.columns;

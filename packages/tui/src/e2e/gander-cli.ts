@@ -2,6 +2,7 @@
 // tsx) in a real pseudo-terminal, on the embedded database of a work folder
 // the test fills with migration files. Only spawned by path: no import of the
 // CLI package, so the packages keep their dependency direction.
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -23,6 +24,8 @@ export interface WorkFolder {
   write(name: string, content: string): Promise<void>;
   /** Start `gander -dir migrations tui` at this size; the shell prints the exit code after it. */
   start(columns: number, rows: number): TmuxSession;
+  /** Run the CLI once in this folder, as a second process beside the TUI (no terminal): its exit code and output. */
+  cli(args: string[], timeoutMs?: number): Promise<{ code: number | null; stdout: string; stderr: string }>;
   remove(): Promise<void>;
 }
 
@@ -51,6 +54,20 @@ export async function workFolder(): Promise<WorkFolder> {
       const session = startTmux({ command, cwd: dir, columns, rows, env, socketDir });
       sessions.push(session);
       return session;
+    },
+    cli(args, timeoutMs = 120_000) {
+      return new Promise((resolve) => {
+        const child = spawn(process.execPath, ['--conditions=@gander/source', '--import', tsxLoader, cliBin, ...args], { cwd: dir, env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          resolve({ code, stdout, stderr });
+        });
+      });
     },
     async remove() {
       for (const s of sessions) s.kill();

@@ -20,9 +20,8 @@ describe.each([
 ])('gander tui, q during a run (tmux %ix%i)', (columns, rows) => {
   it.skipIf(!tmux)(`stops after the running migration, shows what did not run, and exits 1${SKIP}`, async () => {
     folder = await workFolder();
-    // Thirty short sleeps, not one long one: PGlite holds the UI thread during a statement, and the
-    // screen can show the migration running only in the pauses between statements (Ink's throttled
-    // render fires there once a statement took long enough).
+    // Thirty short sleeps: a migration of many statements, stopped part-way through its statements.
+    // (One single long statement is live.e2e.test.ts.)
     const sleeps = Array.from({ length: 30 }, () => 'SELECT pg_sleep(0.1);').join('\n');
     await folder.write('00001_slow.sql', migration(`${sleeps}\nCREATE TABLE slow (id int);`, 'DROP TABLE slow;'));
     await folder.write('00002_second.sql', migration('CREATE TABLE second (id int);', 'DROP TABLE second;'));

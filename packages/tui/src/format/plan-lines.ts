@@ -1,5 +1,6 @@
 import type { Plan, PlanOperation } from '@gander/core';
-import type { DriftNote } from '../state/types.js';
+import type { DriftNote, PlanLintView } from '../state/types.js';
+import { fileCounts, fileFindingLines, lintSummaryLines } from './lint-lines.js';
 import { blank, line, type Line } from './lines.js';
 import { plural } from './plural.js';
 import { statementLines } from './statement-lines.js';
@@ -43,23 +44,32 @@ export function driftLines(drift: readonly DriftNote[]): Line[] {
 }
 
 /** One line per step: a long plan is seen whole before its statements. */
-function summaryLines(plan: Plan): Line[] {
+function summaryLines(plan: Plan, lint: PlanLintView | undefined): Line[] {
   const fileWidth = Math.max(...plan.steps.map((s) => s.file.length));
   return [
     line('Summary', 'title'),
     ...plan.steps.map((step, index) =>
       line(
-        `  ${String(index + 1).padStart(String(plan.steps.length).length)}. ${step.direction.toUpperCase().padEnd(4)} ${step.file.padEnd(fileWidth)}  ${step.useTx ? 'tx   ' : 'NO TX'}  ${plural(step.statements.length, 'statement')}`,
+        `  ${String(index + 1).padStart(String(plan.steps.length).length)}. ${step.direction.toUpperCase().padEnd(4)} ${step.file.padEnd(fileWidth)}  ${step.useTx ? 'tx   ' : 'NO TX'}  ${plural(step.statements.length, 'statement')}${fileCounts(lint, step.file)}`,
       ),
     ),
     blank,
   ];
 }
 
-/** Drift, a summary, then every step: file, direction, transaction mode, statement count, the statements. */
-export function planLines(plan: Plan, drift: readonly DriftNote[] = []): Line[] {
+/**
+ * Drift, the lint counts, a summary, then every step: file, direction,
+ * transaction mode, statement count, its lint findings, the statements.
+ */
+export function planLines(plan: Plan, drift: readonly DriftNote[] = [], lint?: PlanLintView): Line[] {
   if (plan.steps.length === 0) return [line('Nothing to do: no migration would run.', 'ok')];
-  const out: Line[] = [line(`${describeOperation(plan.operation)}.`, 'muted'), blank, ...driftLines(drift), ...(plan.steps.length > 1 ? summaryLines(plan) : [])];
+  const out: Line[] = [
+    line(`${describeOperation(plan.operation)}.`, 'muted'),
+    blank,
+    ...driftLines(drift),
+    ...lintSummaryLines(lint),
+    ...(plan.steps.length > 1 ? summaryLines(plan, lint) : []),
+  ];
   plan.steps.forEach((step, index) => {
     if (step.group !== undefined && step.group !== plan.steps[index - 1]?.group) {
       const members = plan.steps.filter((s) => s.group === step.group).length;
@@ -80,6 +90,7 @@ export function planLines(plan: Plan, drift: readonly DriftNote[] = []): Line[] 
           ? 'in one transaction'
           : 'NO TRANSACTION: each statement commits on its own';
     out.push(line(`     version ${step.version}, ${mode}, ${plural(step.statements.length, 'statement')}`, 'muted'));
+    out.push(...fileFindingLines(lint, step.file, '     '));
     out.push(...statementLines(step.statements, '     '));
     out.push(blank);
   });

@@ -93,6 +93,8 @@ export function reducer(state: TuiState, action: Action): TuiState {
     case 'status-loaded':
       return keepSelectionVisible({
         ...state,
+        target: action.target ?? state.target,
+        notice: action.notice ?? state.notice,
         rows: action.rows,
         currentVersion: action.currentVersion,
         latestVersion: action.latestVersion,
@@ -127,7 +129,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
       }
       return {
         ...state,
-        screen: { kind: 'plan', plan: action.plan, drift: action.drift, confirm: confirmFor(action.plan, action.drift, state.driftAllowed || !state.canAllowDrift), scroll: 0 },
+        screen: { kind: 'plan', plan: action.plan, drift: action.drift, lint: action.lint, confirm: confirmFor(action.plan, action.drift, state.driftAllowed || !state.canAllowDrift), scroll: 0 },
       };
     case 'history-loaded':
       if (!isCurrentRequest(screen, action.request)) return state;

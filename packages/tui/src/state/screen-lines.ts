@@ -37,7 +37,7 @@ export function screenLines(screen: Screen, width: number): Line[] {
     case 'statements':
       return sqlLines(screen.sql, width);
     case 'plan':
-      return planLines(screen.plan, screen.drift);
+      return planLines(screen.plan, screen.drift, screen.lint);
     case 'result':
       return outcomeLines(screen.progress, screen.outcome, width);
     case 'history':

@@ -20,6 +20,37 @@ export interface DriftNote {
   file: string | undefined;
 }
 
+/** One lint finding, as `gander lint` reports it (@gander/lint's Finding: the TUI does not load the linter itself). */
+export interface PlanFinding {
+  rule: string;
+  level: 'error' | 'warning';
+  /** The migration file, as the plan names it. */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  help?: string;
+}
+
+/** What the linter said about a plan's files (gander lint's report: findings and counts). */
+export interface PlanLint {
+  findings: PlanFinding[];
+  summary: { errors: number; warnings: number; suppressed: number };
+}
+
+/**
+ * Lints the migrations a plan would apply (the CLI passes the call `plan
+ * --json` makes); undefined when it has nothing to say about this plan (a
+ * roll back). Called after the plan is read, so the linter loads only then.
+ */
+export type LintPlan = (plan: Plan) => Promise<PlanLint | undefined>;
+
+/** The plan screen's lint: the report, or why there is none (the linter failed to load or run). */
+export interface PlanLintView {
+  report: PlanLint | undefined;
+  error: string | undefined;
+}
+
 /** What a finished run left: core's error (if it stopped) and the version the database is at. */
 export interface RunOutcome {
   /** The operation's kind (up, down-to, redo…). */
@@ -43,7 +74,7 @@ export type Screen =
   | { kind: 'filter' }
   | { kind: 'loading'; request: number; what: string }
   | { kind: 'statements'; sql: MigrationSql; scroll: number; shift: number }
-  | { kind: 'plan'; plan: Plan; drift: DriftNote[]; confirm: Confirm; scroll: number }
+  | { kind: 'plan'; plan: Plan; drift: DriftNote[]; lint: PlanLintView | undefined; confirm: Confirm; scroll: number }
   | { kind: 'running'; plan: Plan; progress: Progress; startedAt: number }
   | { kind: 'result'; plan: Plan; progress: Progress; outcome: RunOutcome; scroll: number }
   | { kind: 'history'; rows: AuditRow[]; scroll: number }
@@ -79,7 +110,7 @@ export interface TuiState {
 
 export type Action =
   | { type: 'resized'; size: Size }
-  | { type: 'status-loaded'; rows: MigrationRow[]; currentVersion: bigint; latestVersion: bigint }
+  | { type: 'status-loaded'; target?: string; notice?: Line; rows: MigrationRow[]; currentVersion: bigint; latestVersion: bigint }
   | { type: 'status-failed'; error: ErrorInfo }
   | { type: 'move'; by: number }
   | { type: 'filter-open' }
@@ -90,7 +121,7 @@ export type Action =
   | { type: 'show-statements'; sql: MigrationSql }
   | { type: 'show-help' }
   | { type: 'loading'; request: number; what: string }
-  | { type: 'plan-loaded'; request: number; plan: Plan; drift: DriftNote[] }
+  | { type: 'plan-loaded'; request: number; plan: Plan; drift: DriftNote[]; lint?: PlanLintView | undefined }
   | { type: 'history-loaded'; request: number; rows: AuditRow[] }
   | { type: 'request-failed'; request: number; title: string; error: ErrorInfo }
   | { type: 'notice'; notice: Line }

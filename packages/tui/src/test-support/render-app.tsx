@@ -3,7 +3,8 @@
 import type { Provider } from '@gander/core';
 import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
-import { App } from '../app.js';
+import { App, type ProviderSource } from '../app.js';
+import type { LintPlan } from '../state/types.js';
 import type { LoadProvider } from '../state/use-tui.js';
 
 export interface AppHarness {
@@ -39,11 +40,13 @@ const TIMEOUT_MS = 15_000;
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A provider held open (with `options.load`), or a source that lends one per use (withProvider). */
 export async function renderApp(
-  provider: Provider,
-  options: { columns?: number; rows?: number; noColor?: boolean; load?: LoadProvider } = {},
+  from: Provider | ProviderSource,
+  options: { columns?: number; rows?: number; noColor?: boolean; load?: LoadProvider; lint?: LintPlan } = {},
 ): Promise<AppHarness> {
-  const ui = render(<App provider={provider} noColor={options.noColor ?? true} {...(options.load ? { load: options.load } : {})} />);
+  const source: ProviderSource = 'withProvider' in from || 'provider' in from ? from : { provider: from, ...(options.load ? { load: options.load } : {}) };
+  const ui = render(<App {...source} noColor={options.noColor ?? true} {...(options.lint ? { lint: options.lint } : {})} />);
   const rawFrame = () => ui.lastFrame() ?? '';
   const frame = () => stripVTControlCharacters(rawFrame());
 

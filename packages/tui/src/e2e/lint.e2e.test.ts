@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT_MARK, onList, widest, workFolder, type WorkFolder } from './gander-cli.js';
+import { hasTmux } from './tmux.js';
+
+const tmux = hasTmux();
+const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
+const START_MS = 90_000;
+
+const USERS = '-- +goose Up\nCREATE TABLE users (id int);\n\n-- +goose Down\nDROP TABLE users;\n';
+// On a table an applied migration created: a NOT NULL column without a default is an error, the index a warning.
+const RISKY = `-- +goose Up
+CREATE INDEX users_id_idx ON users (id);
+ALTER TABLE users ADD COLUMN email text NOT NULL;
+
+-- +goose Down
+ALTER TABLE users DROP COLUMN email;
+DROP INDEX users_id_idx;
+`;
+
+let folder: WorkFolder | undefined;
+afterEach(async () => {
+  await folder?.remove();
+  folder = undefined;
+});
+
+describe.each([
+  [100, 30],
+  [60, 15],
+])('gander tui, lint findings on the plan (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!tmux)(`the plan counts findings per severity and lists each under its file with line and rule${SKIP}`, async () => {
+    folder = await workFolder();
+    await folder.write('00001_users.sql', USERS);
+    await folder.write('00002_risky.sql', RISKY);
+    // users exists before the plan: the lock rules judge 00002 against an existing table.
+    const first = await folder.cli(['pglite', '.gander/pglite', '-dir', 'migrations', 'up-to', '1']);
+    expect(first.code, first.stderr).toBe(0);
+
+    const s = folder.start(columns, rows);
+    await s.waitFor((x) => onList(x) && x.includes('1 pending'), 'the list', START_MS);
+    s.sendKeys('u');
+    const plan = await s.waitFor((x) => x.includes('[y/N]'), 'the plan', 60_000);
+    // The same findings `gander lint` and `plan --json` give: counts first, then each under its migration.
+    expect(plan).toMatch(/Lint: 1 error, \d+ warnings/);
+    expect(plan).toMatch(/ERROR line 3:1 {2}adding-required-column/);
+    expect(plan).toMatch(/warn {2}line 2:1 {2}require-concurrent-index-creation/);
+    expect(widest(plan)).toBeLessThanOrEqual(columns);
+    console.log(`tmux capture-pane, ${columns}x${rows}, the plan with lint findings:\n${plan}`);
+    // Findings inform; the answer is still the user's: n runs nothing.
+    s.sendKeys('n');
+    await s.waitFor((x) => onList(x) && x.includes('1 pending'), 'the list again');
+    s.sendKeys('q');
+    expect(await s.waitFor((x) => x.includes(EXIT_MARK), 'the exit')).toContain(`${EXIT_MARK} 0`);
+  }, 300_000);
+});
