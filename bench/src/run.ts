@@ -45,7 +45,9 @@ async function runOne(scenario: Scenario, context: BenchContext): Promise<Scenar
   try {
     log(`${scenario.id}: ${config.warmups} warm-up + ${config.runs} timed rounds of ${prepared.contestants.length} contestants`);
     const outcome = await interleave(prepared.contestants, { runs: config.runs, warmups: config.warmups, log });
-    return summarizeScenario(scenario, prepared, outcome);
+    // BENCH_CI=1 judges by the CI bounds where a scenario has them.
+    const judged = config.ci && scenario.ciTarget ? { ...scenario, target: scenario.ciTarget } : scenario;
+    return summarizeScenario(judged, prepared, outcome);
   } finally {
     await prepared.cleanup?.();
   }
@@ -76,7 +78,13 @@ try {
 
 const machine = machineInfo(server ? server.label : 'no PostgreSQL server started', startedAt, loadAtStart);
 const markdown = markdownReport(results, machine, config.runs, config.warmups);
-await writeResults(join(dirname(fileURLToPath(import.meta.url)), '..', 'results'), { machine, runs: config.runs, warmups: config.warmups, scenarios: results }, markdown);
+await writeResults(
+  join(dirname(fileURLToPath(import.meta.url)), '..', 'results'),
+  { machine, runs: config.runs, warmups: config.warmups, scenarios: results },
+  markdown,
+  // A CI pass must not overwrite the full run's results.
+  config.ci ? 'ci-latest' : 'latest',
+);
 process.stdout.write(`${markdown}\n`);
 const missed = results.flatMap((r) => r.contestants).filter((c) => c.met === false).length;
 if (failures > 0 || (config.strict && missed > 0)) process.exitCode = 1;
