@@ -7,6 +7,7 @@ import type { AuditEntry, AuditLog } from '../store/audit-log.js';
 import type { VersionStore } from '../store/version-store.js';
 import { backoffBefore, isLockNotAvailable, lockNotAvailableError, watchBlockers, type ResolvedGuard } from './lock-guard.js';
 import { GanderMigrationError } from './migration-error.js';
+import { sqlLiterals } from './sql-literal.js';
 import type { Blocker, MigrationResult, PlannedMigration, ProviderEvent } from './types.js';
 
 export interface RunContext {
@@ -230,6 +231,51 @@ async function bookkeeping(ctx: RunContext, step: PlannedMigration, startedAt: D
   }
 }
 
+function commitError(file: string, error: unknown): GanderError {
+  return new GanderError('E_STATEMENT_FAILED', `${file}: failed to commit the transaction: ${error instanceof Error ? error.message : String(error)}`, {
+    hint: 'the transaction was rolled back; check the version table and run the command again',
+    cause: error,
+  });
+}
+
+/**
+ * The last round trip of a transactional migration: the version row and the
+ * audit row (one CTE, as in recordVersionAndAudit) and COMMIT, sent as one
+ * simple query with the values as literals. Returns false, having sent
+ * nothing, when there is no version table or audit log (--no-versioning) or a
+ * value cannot be a literal: the caller records with parameters and commits
+ * on its own. When it fails, the session says which part did: a failed INSERT
+ * leaves our transaction open (aborted, so COMMIT never ran); a failed COMMIT
+ * (a deferred constraint) has ended it.
+ */
+async function bookkeepingAndCommit(ctx: RunContext, step: PlannedMigration, startedAt: Date, t0: number): Promise<boolean> {
+  const { store, audit } = ctx;
+  if (!store || !audit) return false;
+  const entry: AuditEntry = {
+    version: step.version,
+    direction: step.direction,
+    file: step.file,
+    checksum: step.checksum,
+    startedAt,
+    durationMs: performance.now() - t0,
+    outcome: 'ok',
+    error: undefined,
+    group: step.group,
+    noTx: !step.useTx,
+  };
+  const version = sqlLiterals(step.direction === 'up' ? [step.version.toString(), true] : [step.version.toString()]);
+  const auditValues = sqlLiterals(audit.insertParams(entry));
+  if (!version || !auditValues) return false;
+  const versionSql = step.direction === 'up' ? store.insertVersionSql([version[0]!, version[1]!]) : store.deleteVersionSql(version[0]!);
+  try {
+    await ctx.session.exec(`WITH version_row AS (${versionSql}) ${audit.insertSqlWith(auditValues)};\nCOMMIT`);
+  } catch (error) {
+    if (await transactionEnded(ctx.session)) throw commitError(step.file, error);
+    throw bookkeepingError(step, 'record the version', error);
+  }
+  return true;
+}
+
 /** Each attempt the guard gave up on: an event (log line, TUI) and an audit row. */
 async function reportRetry(
   ctx: RunContext,
@@ -272,7 +318,8 @@ async function begin(ctx: RunContext): Promise<void> {
  */
 async function inTransaction(
   ctx: RunContext,
-  work: () => Promise<void>,
+  /** Resolves to true when it committed the transaction itself (bookkeepingAndCommit). */
+  work: () => Promise<boolean | void>,
   onRetry: (attempt: number, backoffMs: number, blockers: Blocker[], error: GanderError) => Promise<void>,
   file: string,
 ): Promise<number> {
@@ -280,14 +327,13 @@ async function inTransaction(
     const watch = ctx.guard ? watchBlockers(ctx.db!, ctx.sessionPid, ctx.guard) : undefined;
     try {
       await begin(ctx);
-      await work();
-      try {
-        await ctx.session.exec('COMMIT');
-      } catch (error) {
-        throw new GanderError('E_STATEMENT_FAILED', `${file}: failed to commit the transaction: ${error instanceof Error ? error.message : String(error)}`, {
-          hint: 'the transaction was rolled back; check the version table and run the command again',
-          cause: error,
-        });
+      const committed = await work();
+      if (committed !== true) {
+        try {
+          await ctx.session.exec('COMMIT');
+        } catch (error) {
+          throw commitError(file, error);
+        }
       }
       await watch?.stop();
       return attempt;
@@ -352,7 +398,9 @@ export async function runMigration(ctx: RunContext, step: PlannedMigration): Pro
         ctx,
         async () => {
           await runStatements(ctx, step);
+          if (await bookkeepingAndCommit(ctx, step, startedAt, t0)) return true;
           await bookkeeping(ctx, step, startedAt, t0);
+          return false;
         },
         (attempt, backoffMs, blockers, error) => reportRetry(ctx, step, attempt, backoffMs, blockers, error),
         step.file,
