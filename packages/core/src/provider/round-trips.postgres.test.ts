@@ -108,6 +108,21 @@ describe('round trips per migration', () => {
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM goose_db_version WHERE version_id = 1')).rows[0]!.n).toBe(0);
   });
 
+  it('a connection lost with COMMIT in flight is reported as a failed COMMIT, as docs/guarantees.md says', async () => {
+    await resetDatabase(db);
+    // A deferred constraint trigger runs inside COMMIT; this one ends its own session there.
+    const sources = sourcesFromList([
+      {
+        fileName: '00001_dies_at_commit.sql',
+        content:
+          "-- +goose Up\nCREATE TABLE rt_doomed (id int);\n-- +goose StatementBegin\nCREATE FUNCTION rt_die() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$;\n-- +goose StatementEnd\nCREATE CONSTRAINT TRIGGER rt_die AFTER INSERT ON rt_doomed DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rt_die();\nINSERT INTO rt_doomed VALUES (1);\n",
+      },
+    ]);
+    const result = await (await createProvider({ db, sources })).up();
+    expect(result.error?.message).toContain('00001_dies_at_commit.sql: failed to commit the transaction: ');
+    expect((await db.query<{ present: boolean }>("SELECT to_regclass('rt_doomed') IS NOT NULL AS present")).rows[0]!.present).toBe(false);
+  });
+
   it('a bookkeeping INSERT that fails is reported as the version not recorded, and rolled back', async () => {
     await resetDatabase(db);
     // The migration itself makes the version row's INSERT fail (a trigger on goose's table).

@@ -91,6 +91,21 @@ async function transactionEnded(session: Session): Promise<boolean> {
   }
 }
 
+/**
+ * After the bookkeeping-and-COMMIT message failed: is our transaction still
+ * there? Open (aborted: SQLSTATE 25P02, or still running), ended (a COMMIT
+ * went through or failed), or unknown (the session cannot answer: the
+ * connection is gone).
+ */
+async function transactionState(session: Session): Promise<'open' | 'ended' | 'unknown'> {
+  try {
+    const { rows } = await session.query<{ own: boolean }>('SELECT now() = statement_timestamp() AS own');
+    return rows[0]?.own === true ? 'ended' : 'open';
+  } catch (error) {
+    return (error as { code?: unknown } | null)?.code === '25P02' ? 'open' : 'unknown';
+  }
+}
+
 /** A failure in our own bookkeeping (version row, audit row, COMMIT), after the statements ran. */
 function bookkeepingError(step: PlannedMigration, what: string, error: unknown): GanderError {
   const message = error instanceof Error ? error.message : String(error);
@@ -246,7 +261,8 @@ function commitError(file: string, error: unknown): GanderError {
  * value cannot be a literal: the caller records with parameters and commits
  * on its own. When it fails, the session says which part did: a failed INSERT
  * leaves our transaction open (aborted, so COMMIT never ran); a failed COMMIT
- * (a deferred constraint) has ended it.
+ * (a deferred constraint) has ended it; a lost connection leaves it unknown,
+ * which is reported as a failed COMMIT, as before.
  */
 async function bookkeepingAndCommit(ctx: RunContext, step: PlannedMigration, startedAt: Date, t0: number): Promise<boolean> {
   const { store, audit } = ctx;
@@ -270,7 +286,11 @@ async function bookkeepingAndCommit(ctx: RunContext, step: PlannedMigration, sta
   try {
     await ctx.session.exec(`WITH version_row AS (${versionSql}) ${audit.insertSqlWith(auditValues)};\nCOMMIT`);
   } catch (error) {
-    if (await transactionEnded(ctx.session)) throw commitError(step.file, error);
+    // Our own refusal (a stop between statements) sent nothing: the transaction is open and rolls back.
+    if (error instanceof GanderError) throw bookkeepingError(step, 'record the version', error);
+    // 'ended': the INSERTs ran and COMMIT failed. 'unknown': the connection failed with COMMIT in flight,
+    // and nobody can know whether the server committed (docs/guarantees.md). Both are a failed COMMIT.
+    if ((await transactionState(ctx.session)) !== 'open') throw commitError(step.file, error);
     throw bookkeepingError(step, 'record the version', error);
   }
   return true;
