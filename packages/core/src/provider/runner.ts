@@ -339,7 +339,7 @@ async function begin(ctx: RunContext): Promise<void> {
 async function inTransaction(
   ctx: RunContext,
   /** Resolves to true when it committed the transaction itself (bookkeepingAndCommit). */
-  work: () => Promise<boolean | void>,
+  work: () => Promise<boolean>,
   onRetry: (attempt: number, backoffMs: number, blockers: Blocker[], error: GanderError) => Promise<void>,
   file: string,
 ): Promise<number> {
@@ -347,8 +347,7 @@ async function inTransaction(
     const watch = ctx.guard ? watchBlockers(ctx.db!, ctx.sessionPid, ctx.guard) : undefined;
     try {
       await begin(ctx);
-      const committed = await work();
-      if (committed !== true) {
+      if (!(await work())) {
         try {
           await ctx.session.exec('COMMIT');
         } catch (error) {
@@ -479,6 +478,8 @@ export async function runGroup(ctx: RunContext, steps: readonly PlannedMigration
           durations.push(performance.now() - s0);
         }
         failedAt = -1;
+        // inTransaction commits: several bookkeeping rows, so none of them carries the COMMIT.
+        return false;
       },
       // A lock wait gave up somewhere in the group: the whole group is tried again.
       (attempt, backoffMs, blockers, error) => reportRetry(ctx, steps[Math.max(0, failedAt)]!, attempt, backoffMs, blockers, error),
