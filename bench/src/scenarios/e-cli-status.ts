@@ -31,8 +31,9 @@ export const cliStatusScenario: Scenario = {
     { kind: 'vs-provider', factor: 1.1, provider: 'gander provider status()', reference: 'node -e 0', processes: 1, appliesTo: 'gander CLI' },
   ],
   // CI (BENCH_CI=1): a regression bound, not the goal. Loading Ink, PGlite or the linter on this path
-  // adds more than a whole Node start; this catches that on a loaded runner without flaking.
-  ciTarget: { kind: 'vs-reference', max: 4, reference: 'node -e 0', appliesTo: 'gander CLI' },
+  // adds several Node starts (Ink: 7×); today's CLI measures 2.0×–3.0× (higher on a quiet machine, where
+  // `node -e 0` is quicker), so this catches that without flaking.
+  ciTarget: { kind: 'vs-reference', max: 5, reference: 'node -e 0', appliesTo: 'gander CLI' },
   needsServer: true,
   async prepare({ server, scratch }) {
     if (!server) throw new Error('e-cli-status needs the server');
