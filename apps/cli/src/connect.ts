@@ -15,6 +15,7 @@ import { DsnError } from './dsn/key-value.js';
 import { parseDsn, type PgSettings, type TlsFiles } from './dsn/parse-dsn.js';
 import { loadTlsMaterial, tlsAttempts, tlsConfig, type PgTlsConfig } from './dsn/tls.js';
 import { CliError } from './errors.js';
+import { preloadPg } from './pg-preload.js';
 import { stoppable } from './stop-between.js';
 
 /** Where the commands run, resolved from DRIVER and DBSTRING (or the embedded default). */
@@ -211,6 +212,7 @@ export async function openTarget(
     ...(flags.sslKey ? { key: flags.sslKey } : {}),
   };
   const material = await loadTlsMaterial(files, cwd);
+  await preloadPg();
   const attempts = tlsAttempts(settings, files);
   let lastError: unknown;
   for (const [i, attempt] of attempts.entries()) {

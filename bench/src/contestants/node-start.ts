@@ -9,3 +9,11 @@ export function nodeStartFloor(): Contestant {
     phases: [{ phase: 'start', commands: () => [{ command: process.execPath, args: ['-e', '0'] }] }],
   });
 }
+
+/**
+ * The same `node -e 0`, measured beside a database scenario's contestants (not
+ * its floor): the CLI's targets allow one Node start per process it spawns.
+ */
+export function nodeStartReference(): Contestant {
+  return { ...nodeStartFloor(), role: 'reference' };
+}

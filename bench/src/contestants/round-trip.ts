@@ -14,6 +14,7 @@ import { findPsql, psqlCommand } from '../peers/psql.js';
 import { coldContestant, type ColdPhase } from './cold.js';
 import { floorContestant } from './floor.js';
 import { ganderProviderContestant } from './gander-provider.js';
+import { nodeStartReference } from './node-start.js';
 
 export interface RoundTripInput {
   backend: Backend;
@@ -127,5 +128,7 @@ export async function roundTripContestants(input: RoundTripInput): Promise<Conte
         down ? (url) => [nodePgMigrateCommand(npm.path ?? '', url, npmDir, ['down', String(count)])] : undefined,
       ),
     }),
+    // Not a floor: the CLI's target allows one Node start per process (up, down).
+    nodeStartReference(),
   ];
 }

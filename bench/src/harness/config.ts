@@ -5,6 +5,11 @@ export interface BenchConfig {
   only: string[];
   /** Exit non-zero when a target is missed (targets are reported, not asserted, by default). */
   strict: boolean;
+  /**
+   * BENCH_CI=1: judge each scenario by its `ciTarget` (looser regression bounds for a
+   * loaded CI machine) where it has one, and write results/ci-latest.* instead of latest.*.
+   */
+  ci: boolean;
 }
 
 function count(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -23,6 +28,7 @@ export function readConfig(env: Record<string, string | undefined>): BenchConfig
       .map((s) => s.trim())
       .filter(Boolean),
     strict: env.BENCH_STRICT === '1',
+    ci: env.BENCH_CI === '1',
   };
 }
 

@@ -17,7 +17,8 @@ export interface ContestantStats {
   /** Which floor `ratioToFloor` divides by. */
   floor?: string;
   phases?: Record<string, Summary>;
-  /** Only for gander's contestants, when the scenario has a target. */
+  /** Only for gander's contestants that a target applies to: what they are held to. */
+  target?: string;
   met?: boolean;
   targetDetail?: string;
   /** Raw seconds of every timed run, for anyone who wants to redo the statistics. */

@@ -1,7 +1,7 @@
 import { summarize, type Summary } from '../stats.js';
 import type { InterleaveResult, RawResult } from './interleave.js';
 import type { ContestantStats, ScenarioResult } from './result-types.js';
-import { describeTarget, judge } from './targets.js';
+import { describeTargets, judge, targetList, targetsFor } from './targets.js';
 import type { PreparedScenario, Scenario } from './types.js';
 
 function toUnit(scenario: Scenario, prepared: PreparedScenario, seconds: number): number {
@@ -51,18 +51,20 @@ export function summarizeScenario(scenario: Scenario, prepared: PreparedScenario
       c.floor = own.name;
     }
   }
-  if (scenario.target) {
-    for (const c of contestants.filter((x) => x.role === 'gander')) {
-      const verdict = judge(scenario.target, c, contestants);
-      if (c.status === 'ok') c.met = verdict.met;
-      if (verdict.detail) c.targetDetail = verdict.detail;
-    }
+  const targets = targetList(scenario.target);
+  for (const c of contestants.filter((x) => x.role === 'gander')) {
+    const own = targetsFor(targets, c.name);
+    if (own.length === 0) continue;
+    c.target = describeTargets(own, scenario.unit);
+    const verdict = judge(own, c, contestants);
+    if (c.status === 'ok') c.met = verdict.met;
+    if (verdict.detail) c.targetDetail = verdict.detail;
   }
   return {
     id: scenario.id,
     title: scenario.title,
     unit: scenario.unit,
-    ...(scenario.target ? { target: describeTarget(scenario.target, scenario.unit) } : {}),
+    ...(targets.length > 0 ? { target: describeTargets(targets, scenario.unit) } : {}),
     input: prepared.input,
     notes: run.fingerprints
       ? [...prepared.notes, `Every contestant that ran left the same schema: ${Object.entries(run.fingerprints).map(([phase, f]) => `after ${phase} ${f}`).join(', ')}.`]

@@ -13,7 +13,8 @@ export interface Measurement {
   fingerprints?: Record<string, string>;
 }
 
-export type Role = 'floor' | 'gander' | 'peer';
+/** `reference`: measured beside the others for a target to use (e.g. `node -e 0` in a database scenario), not a floor. */
+export type Role = 'floor' | 'gander' | 'peer' | 'reference';
 export type Mode = 'in-process' | 'cold process';
 
 export interface Contestant {
@@ -29,13 +30,22 @@ export interface Contestant {
 export type Unit = 's' | 'ms' | 'MB/s';
 
 /**
- * A target for gander's contestants. `ratio`: median ≤ max × the floor's
- * median and, optionally, faster than the named peers. `value`: the median in
- * the scenario's unit against a bound.
+ * A target for gander's contestants, judged on medians of the same run.
+ * `ratio`: ≤ max × the floor's median and, optionally, faster than the named
+ * peers. `value`: the median in the scenario's unit against a bound.
+ * `vs-reference`: ≤ max × another contestant's median (`node -e 0`).
+ * `vs-provider`: a cold CLI ≤ factor × the in-process provider's median plus
+ * one reference (`node -e 0`) per process it starts. `faster-than`: a lower
+ * median than each named peer that ran. `appliesTo` limits a target to the
+ * gander contestants whose name starts with it (all of them when absent).
  */
-export type Target =
+export type Target = (
   | { kind: 'ratio'; max: number; fasterThan?: readonly string[] }
-  | { kind: 'value'; bound: number; comparison: '<' | '<=' | '>=' };
+  | { kind: 'value'; bound: number; comparison: '<' | '<=' | '>=' }
+  | { kind: 'vs-reference'; max: number; reference: string }
+  | { kind: 'vs-provider'; factor: number; provider: string; reference: string; processes: number }
+  | { kind: 'faster-than'; peers: readonly string[] }
+) & { appliesTo?: string };
 
 export interface PreparedScenario {
   /** One line describing the input, printed under the table. */
@@ -53,7 +63,10 @@ export interface Scenario {
   id: string;
   title: string;
   unit: Unit;
-  target?: Target;
+  /** One target, or several (each with its own `appliesTo`): a contestant must meet every one that applies to it. */
+  target?: Target | readonly Target[];
+  /** What BENCH_CI=1 judges instead of `target`: bounds that catch a regression without flaking on a loaded machine. */
+  ciTarget?: Target | readonly Target[];
   /** True when the scenario needs the shared PostgreSQL server. */
   needsServer: boolean;
   /** Too long for every `pnpm bench`: runs only when BENCH_ONLY names it. */

@@ -12,16 +12,16 @@ function load(values: readonly number[]): string {
 
 function verdict(c: ContestantStats): string {
   if (c.met === undefined) return c.role === 'gander' && c.targetDetail ? `– (${c.targetDetail})` : '';
-  return c.met ? 'met' : `**missed**${c.targetDetail ? ` (${c.targetDetail})` : ''}`;
+  return c.met ? `met${c.targetDetail ? ` (${c.targetDetail})` : ''}` : `**missed**${c.targetDetail ? ` (${c.targetDetail})` : ''}`;
 }
 
 function row(r: ScenarioResult, c: ContestantStats, floors: number): string {
-  const label = `${c.role === 'floor' ? '_floor_: ' : ''}${c.name}`;
+  const label = `${c.role === 'floor' ? '_floor_: ' : c.role === 'reference' ? '_reference_: ' : ''}${c.name}`;
   if (c.status !== 'ok' || !c.value) {
     return `| ${r.id} | ${label} | ${c.mode} | ${c.status}: ${c.note ?? ''} | | | | | | |`;
   }
   const ratio = c.ratioToFloor === undefined ? '' : `${c.ratioToFloor.toFixed(2)}×${floors > 1 && c.role !== 'floor' ? ` ${c.floor}` : ''}`;
-  const target = c.role === 'gander' ? (r.target ?? '') : '';
+  const target = c.target ?? '';
   return `| ${r.id} | ${label} | ${c.mode} | ${fixed(c.value.median)} | ${fixed(c.value.min)} | ${fixed(c.value.max)} | ${r.unit} | ${ratio} | ${target} | ${verdict(c)} |`;
 }
 

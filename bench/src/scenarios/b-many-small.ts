@@ -12,7 +12,11 @@ export const manySmallScenario: Scenario = {
   id: 'b-1000-small',
   title: `${COUNT.toLocaleString('en-US')} small migrations up from 0, embedded PostgreSQL`,
   unit: 's',
-  target: { kind: 'ratio', max: 1.3 },
+  target: [
+    { kind: 'ratio', max: 1.3, fasterThan: ['dbmate'], appliesTo: 'gander provider' },
+    { kind: 'vs-provider', factor: 1.1, provider: 'gander provider', reference: 'node -e 0', processes: 1, appliesTo: 'gander CLI' },
+    { kind: 'faster-than', peers: ['dbmate'], appliesTo: 'gander CLI' },
+  ],
   needsServer: true,
   async prepare({ server, scratch }) {
     if (!server) throw new Error('b-1000-small needs the server');

@@ -5,6 +5,7 @@ import { markApplied, markAppliedForDbmate } from '../fixtures/applied-versions.
 import { loadMigrationSpecs } from '../fixtures/migration-spec.js';
 import { writeSmallMigrations } from '../fixtures/small-migrations.js';
 import { cliStatusContestants } from '../contestants/cli-status.js';
+import { nodeStartReference } from '../contestants/node-start.js';
 import { sharedPgBackend } from '../harness/pg-backend.js';
 import type { Scenario } from '../harness/types.js';
 import { writeDbmateFiles } from '../peers/dbmate-files.js';
@@ -16,7 +17,11 @@ export const status10kScenario: Scenario = {
   id: 'c-status-10k',
   title: `status with ${COUNT.toLocaleString('en-US')} migration files, all applied, embedded PostgreSQL`,
   unit: 's',
-  target: { kind: 'value', bound: 0.5, comparison: '<' },
+  target: [
+    { kind: 'value', bound: 0.5, comparison: '<' },
+    { kind: 'faster-than', peers: ['dbmate status'], appliesTo: 'gander provider' },
+    { kind: 'vs-provider', factor: 1.1, provider: 'gander provider status()', reference: 'node -e 0', processes: 1, appliesTo: 'gander CLI' },
+  ],
   needsServer: true,
   async prepare({ server, scratch }) {
     if (!server) throw new Error('c-status-10k needs the server');
@@ -37,6 +42,7 @@ export const status10kScenario: Scenario = {
         statusFloorContestant({ backend, dir, table: 'goose_db_version' }),
         ganderStatusContestant({ backend, dir, expectApplied: COUNT }),
         ...cliStatusContestants(backend, dir, dbmateDir),
+        nodeStartReference(),
       ],
       cleanup: () => database.drop(),
     };

@@ -11,7 +11,11 @@ export const cliVersionScenario: Scenario = {
   id: 'e-cli-version',
   title: 'CLI cold start: --version',
   unit: 'ms',
-  target: { kind: 'value', bound: 120, comparison: '<=' },
+  target: { kind: 'vs-reference', max: 1.1, reference: 'node -e 0' },
+  // CI (BENCH_CI=1, .ci/bench-strict.sh): a regression bound for a loaded 2-core runner, where this
+  // fast path's median measured 1.06× to 1.51× `node -e 0` at load averages 8 to 12; importing Ink
+  // eagerly measured 6×, pg with core about 2.5×: those turn it red.
+  ciTarget: { kind: 'vs-reference', max: 2, reference: 'node -e 0' },
   needsServer: false,
   async prepare() {
     const cli = findGanderCli();

@@ -6,6 +6,7 @@ import { status10kScenario } from './c-status-10k.js';
 import { parserScenario } from './d-parser.js';
 import { cliStatusScenario } from './e-cli-status.js';
 import { cliVersionScenario } from './e-cli-version.js';
+import { embeddedStatusScenario } from './e-embedded-status.js';
 import { startupCheckScenario } from './f-startup-check.js';
 import { fleetScenario } from './g-fleet.js';
 import { lint10kScenario } from './g-lint-10k.js';
@@ -20,6 +21,7 @@ export const scenarios: readonly Scenario[] = [
   parserScenario,
   cliVersionScenario,
   cliStatusScenario,
+  embeddedStatusScenario,
   startupCheckScenario,
   fleetScenario,
   collectScenario,

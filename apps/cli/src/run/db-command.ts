@@ -88,7 +88,8 @@ export async function runDbCommand(
           target,
           { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey },
           io.cwd,
-          extensionsCreatedBy(sources),
+          // Only PGlite loads extensions at start; scanning every file for CREATE EXTENSION is wasted on postgres.
+          target.driver === 'pglite' ? extensionsCreatedBy(sources) : new Map(),
           {
             timeoutMs: options.lockTimeoutMs,
             onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),

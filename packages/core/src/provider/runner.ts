@@ -7,6 +7,7 @@ import type { AuditEntry, AuditLog } from '../store/audit-log.js';
 import type { VersionStore } from '../store/version-store.js';
 import { backoffBefore, isLockNotAvailable, lockNotAvailableError, watchBlockers, type ResolvedGuard } from './lock-guard.js';
 import { GanderMigrationError } from './migration-error.js';
+import { sqlLiterals } from './sql-literal.js';
 import type { Blocker, MigrationResult, PlannedMigration, ProviderEvent } from './types.js';
 
 export interface RunContext {
@@ -90,6 +91,21 @@ async function transactionEnded(session: Session): Promise<boolean> {
   }
 }
 
+/**
+ * After the bookkeeping-and-COMMIT message failed: is our transaction still
+ * there? Open (aborted: SQLSTATE 25P02, or still running), ended (a COMMIT
+ * went through or failed), or unknown (the session cannot answer: the
+ * connection is gone).
+ */
+async function transactionState(session: Session): Promise<'open' | 'ended' | 'unknown'> {
+  try {
+    const { rows } = await session.query<{ own: boolean }>('SELECT now() = statement_timestamp() AS own');
+    return rows[0]?.own === true ? 'ended' : 'open';
+  } catch (error) {
+    return (error as { code?: unknown } | null)?.code === '25P02' ? 'open' : 'unknown';
+  }
+}
+
 /** A failure in our own bookkeeping (version row, audit row, COMMIT), after the statements ran. */
 function bookkeepingError(step: PlannedMigration, what: string, error: unknown): GanderError {
   const message = error instanceof Error ? error.message : String(error);
@@ -153,8 +169,9 @@ async function runStatements(ctx: RunContext, step: PlannedMigration): Promise<v
     }
     ctx.emit({ type: 'statement-done', version: step.version, index, durationMs: performance.now() - started });
     // PGlite runs in this thread and never yields while it works: give event
-    // listeners (a TUI drawing progress) a turn between statements.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // listeners (a TUI drawing progress) a turn between statements. A server's
+    // round trip already yields to the event loop on every statement.
+    if (ctx.db?.kind !== 'postgres') await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
@@ -229,6 +246,56 @@ async function bookkeeping(ctx: RunContext, step: PlannedMigration, startedAt: D
   }
 }
 
+function commitError(file: string, error: unknown): GanderError {
+  return new GanderError('E_STATEMENT_FAILED', `${file}: failed to commit the transaction: ${error instanceof Error ? error.message : String(error)}`, {
+    hint: 'the transaction was rolled back; check the version table and run the command again',
+    cause: error,
+  });
+}
+
+/**
+ * The last round trip of a transactional migration: the version row and the
+ * audit row (one CTE, as in recordVersionAndAudit) and COMMIT, sent as one
+ * simple query with the values as literals. Returns false, having sent
+ * nothing, when there is no version table or audit log (--no-versioning) or a
+ * value cannot be a literal: the caller records with parameters and commits
+ * on its own. When it fails, the session says which part did: a failed INSERT
+ * leaves our transaction open (aborted, so COMMIT never ran); a failed COMMIT
+ * (a deferred constraint) has ended it; a lost connection leaves it unknown,
+ * which is reported as a failed COMMIT, as before.
+ */
+async function bookkeepingAndCommit(ctx: RunContext, step: PlannedMigration, startedAt: Date, t0: number): Promise<boolean> {
+  const { store, audit } = ctx;
+  if (!store || !audit) return false;
+  const entry: AuditEntry = {
+    version: step.version,
+    direction: step.direction,
+    file: step.file,
+    checksum: step.checksum,
+    startedAt,
+    durationMs: performance.now() - t0,
+    outcome: 'ok',
+    error: undefined,
+    group: step.group,
+    noTx: !step.useTx,
+  };
+  const version = sqlLiterals(step.direction === 'up' ? [step.version.toString(), true] : [step.version.toString()]);
+  const auditValues = sqlLiterals(audit.insertParams(entry));
+  if (!version || !auditValues) return false;
+  const versionSql = step.direction === 'up' ? store.insertVersionSql([version[0]!, version[1]!]) : store.deleteVersionSql(version[0]!);
+  try {
+    await ctx.session.exec(`WITH version_row AS (${versionSql}) ${audit.insertSqlWith(auditValues)};\nCOMMIT`);
+  } catch (error) {
+    // Our own refusal (a stop between statements) sent nothing: the transaction is open and rolls back.
+    if (error instanceof GanderError) throw bookkeepingError(step, 'record the version', error);
+    // 'ended': the INSERTs ran and COMMIT failed. 'unknown': the connection failed with COMMIT in flight,
+    // and nobody can know whether the server committed (docs/guarantees.md). Both are a failed COMMIT.
+    if ((await transactionState(ctx.session)) !== 'open') throw commitError(step.file, error);
+    throw bookkeepingError(step, 'record the version', error);
+  }
+  return true;
+}
+
 /** Each attempt the guard gave up on: an event (log line, TUI) and an audit row. */
 async function reportRetry(
   ctx: RunContext,
@@ -258,9 +325,10 @@ async function reportRetry(
 }
 
 async function begin(ctx: RunContext): Promise<void> {
-  await ctx.session.exec('BEGIN');
   // SET LOCAL: the timeout ends with the transaction, so nothing else on the session inherits it.
-  if (ctx.guard) await ctx.session.exec(`SET LOCAL lock_timeout = '${ctx.guard.timeoutMs}ms'`);
+  // One round trip for both (a simple query of two statements): a round trip per migration is what
+  // a thousand small migrations spend their time on.
+  await ctx.session.exec(ctx.guard ? `BEGIN; SET LOCAL lock_timeout = '${ctx.guard.timeoutMs}ms'` : 'BEGIN');
 }
 
 /**
@@ -270,7 +338,8 @@ async function begin(ctx: RunContext): Promise<void> {
  */
 async function inTransaction(
   ctx: RunContext,
-  work: () => Promise<void>,
+  /** Resolves to true when it committed the transaction itself (bookkeepingAndCommit). */
+  work: () => Promise<boolean>,
   onRetry: (attempt: number, backoffMs: number, blockers: Blocker[], error: GanderError) => Promise<void>,
   file: string,
 ): Promise<number> {
@@ -278,14 +347,12 @@ async function inTransaction(
     const watch = ctx.guard ? watchBlockers(ctx.db!, ctx.sessionPid, ctx.guard) : undefined;
     try {
       await begin(ctx);
-      await work();
-      try {
-        await ctx.session.exec('COMMIT');
-      } catch (error) {
-        throw new GanderError('E_STATEMENT_FAILED', `${file}: failed to commit the transaction: ${error instanceof Error ? error.message : String(error)}`, {
-          hint: 'the transaction was rolled back; check the version table and run the command again',
-          cause: error,
-        });
+      if (!(await work())) {
+        try {
+          await ctx.session.exec('COMMIT');
+        } catch (error) {
+          throw commitError(file, error);
+        }
       }
       await watch?.stop();
       return attempt;
@@ -350,7 +417,9 @@ export async function runMigration(ctx: RunContext, step: PlannedMigration): Pro
         ctx,
         async () => {
           await runStatements(ctx, step);
+          if (await bookkeepingAndCommit(ctx, step, startedAt, t0)) return true;
           await bookkeeping(ctx, step, startedAt, t0);
+          return false;
         },
         (attempt, backoffMs, blockers, error) => reportRetry(ctx, step, attempt, backoffMs, blockers, error),
         step.file,
@@ -410,6 +479,8 @@ export async function runGroup(ctx: RunContext, steps: readonly PlannedMigration
           durations.push(performance.now() - s0);
         }
         failedAt = -1;
+        // inTransaction commits: several bookkeeping rows, so none of them carries the COMMIT.
+        return false;
       },
       // A lock wait gave up somewhere in the group: the whole group is tried again.
       (attempt, backoffMs, blockers, error) => reportRetry(ctx, steps[Math.max(0, failedAt)]!, attempt, backoffMs, blockers, error),

@@ -140,9 +140,13 @@ export class AuditLog {
 
   /** The INSERT of one row, its parameters numbered from `$first` (so it can follow another statement's). */
   insertSql(first: number): string {
-    const params = Array.from({ length: 17 }, (_, i) => `$${first + i}`).join(', ');
+    return this.insertSqlWith(Array.from({ length: 17 }, (_, i) => `$${first + i}`));
+  }
+
+  /** The same INSERT with `values` in place of the parameters (placeholders or SQL literals, in insertParams' order). */
+  insertSqlWith(values: readonly string[]): string {
     return `INSERT INTO ${this.table.qualified} (version_id, direction, file, checksum, started_at, duration_ms, os_user, host, gander_version, env_label, outcome, error, run_group, no_tx, event, reason, attempt)
-       VALUES (${params})`;
+       VALUES (${values.join(', ')})`;
   }
 
   insertParams(entry: AuditEntry): unknown[] {

@@ -30,12 +30,13 @@ export class VersionStore {
 	)`;
   }
 
-  insertVersionSql(): string {
-    return `INSERT INTO ${this.table.qualified} (version_id, is_applied) VALUES ($1, $2)`;
+  /** goose's INSERT; `values` are placeholders by default, or SQL literals (the runner's one-round-trip bookkeeping). */
+  insertVersionSql(values: readonly [string, string] = ['$1', '$2']): string {
+    return `INSERT INTO ${this.table.qualified} (version_id, is_applied) VALUES (${values[0]}, ${values[1]})`;
   }
 
-  deleteVersionSql(): string {
-    return `DELETE FROM ${this.table.qualified} WHERE version_id=$1`;
+  deleteVersionSql(value = '$1'): string {
+    return `DELETE FROM ${this.table.qualified} WHERE version_id=${value}`;
   }
 
   async tableExists(db: Queryable): Promise<boolean> {

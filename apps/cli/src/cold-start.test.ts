@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN, makeProject, MIGRATIONS } from './test-support/cli.js';
+import { CLI_VERSION } from './version.js';
+
+// What a cold start loads is the CLI's speed (bench/README.md, "Profile"):
+// every module file is an open, a read and a compile before the first line of
+// output. Node's ESM loader names each module it loads under NODE_DEBUG=esm;
+// these tests read that list from the built CLI, as users run it.
+
+interface Loaded {
+  code: number | null;
+  stdout: string;
+  /** file:// modules the ESM loader stored, as paths relative to the workspace where they are in it. */
+  modules: string[];
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function loadedBy(args: readonly string[], cwd: string): Promise<Loaded> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, NODE_DEBUG: 'esm' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const modules = [...stderr.matchAll(/Storing (file:\/\/\S+)/g)].map((m) => fileURLToPath(m[1]!).replace(ROOT, ''));
+      resolve({ code, stdout, modules });
+    });
+  });
+}
+
+// Heavy modules that only some commands need: the TUI (Ink, React), PGlite itself (core's small adapter
+// modules are part of its index), the linter and its grammar, YAML.
+const HEAVY = /@electric-sql|[/]ink[/]|[/]react|packages\/tui|@gander\/tui|packages\/lint|@gander\/lint|libpg-query|[/]yaml[/]/;
+
+describe('cold start: what each command line loads', () => {
+  let project = '';
+  beforeAll(async () => {
+    assertBuilt();
+    project = await makeProject(MIGRATIONS);
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it('--version, in each of its spellings, loads bin.js and nothing else', async () => {
+    for (const flag of ['--version', '-version', '--version=true', '-version=1']) {
+      const run = await loadedBy([flag], project);
+      expect(run).toEqual({ code: 0, stdout: `gander version: ${CLI_VERSION}\n`, modules: ['apps/cli/dist/bin.js'] });
+    }
+  });
+
+  it('--version among other flags takes the ordinary path and prints the same', async () => {
+    const run = await loadedBy(['-v', '--version'], project);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`gander version: ${CLI_VERSION}\n`);
+    expect(run.modules).toContain('apps/cli/dist/main.js');
+  });
+
+  it('--help loads no driver, parser, provider, TUI, PGlite or linter', async () => {
+    const run = await loadedBy(['--help'], project);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: gander [OPTIONS] DRIVER DBSTRING COMMAND');
+    expect(run.modules.filter((m) => HEAVY.test(m) || m.includes('packages/core'))).toEqual([]);
+  });
+
+  it('status on postgres loads neither the TUI, nor PGlite, nor the linter', async () => {
+    // Port 1 refuses at once: the command gets as far as connecting, with every module it needs loaded.
+    const run = await loadedBy(['-dir', 'migrations', 'postgres', 'postgres://gander@127.0.0.1:1/none?sslmode=disable&connect_timeout=5', 'status'], project);
+    expect(run.code).toBe(1);
+    expect(run.modules).toContain('apps/cli/dist/commands/status.js');
+    expect(run.modules.filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+});
