@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startTmux, type TmuxSession } from './tmux.js';
+import { afterEach } from 'vitest';
+import { hasTmux, startTmux, type TmuxSession } from './tmux.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cliBin = join(packageDir, '..', '..', 'apps', 'cli', 'src', 'bin.ts');
@@ -17,6 +18,30 @@ const cliBin = join(packageDir, '..', '..', 'apps', 'cli', 'src', 'bin.ts');
 const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
 
 export const EXIT_MARK = 'gander-e2e: exit code';
+
+/** Whether tmux runs here; without it every e2e test is skipped, and its name says why. */
+export const TMUX = hasTmux();
+export const SKIP_WHY = TMUX ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
+/** The first screen waits for PGlite's cold start, slow on a loaded machine. */
+export const START_MS = 90_000;
+/** The two terminal sizes each reproduction runs at (the layout test picks its own). */
+export const TWO_SIZES: [number, number][] = [
+  [100, 30],
+  [60, 15],
+];
+
+/** A goose file with an Up and a Down section. */
+export const migration = (up: string, down: string) => `-- +goose Up\n${up}\n\n-- +goose Down\n${down}\n`;
+
+/** A fresh work folder per test of the calling file, removed after each test. */
+export function useWorkFolders(): () => Promise<WorkFolder> {
+  let current: WorkFolder | undefined;
+  afterEach(async () => {
+    await current?.remove();
+    current = undefined;
+  });
+  return async () => (current = await workFolder());
+}
 
 export interface WorkFolder {
   dir: string;

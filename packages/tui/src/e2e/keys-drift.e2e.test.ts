@@ -1,28 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_MARK, onList, workFolder, type WorkFolder } from './gander-cli.js';
-import { hasTmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_MARK, onList, SKIP_WHY, START_MS, TWO_SIZES, TMUX, useWorkFolders } from './gander-cli.js';
 
-const tmux = hasTmux();
-const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
-const START_MS = 90_000;
 
 const table = (name: string) => `-- +goose Up\nCREATE TABLE ${name} (id int);\n\n-- +goose Down\nDROP TABLE ${name};\n`;
 
 /** The version on the row marked `>`. */
 const selected = (screen: string) => /^>\*?\s*(\d+) /m.exec(screen)?.[1];
 
-let folder: WorkFolder | undefined;
-afterEach(async () => {
-  await folder?.remove();
-  folder = undefined;
-});
+const newFolder = useWorkFolders();
 
-describe.each([
-  [100, 30],
-  [60, 15],
-])('gander tui, keys in bursts and drift at plan time (tmux %ix%i)', (columns, rows) => {
-  it.skipIf(!tmux)(`loses no key of a burst; drift shows on the plan and runs only after typing allow-drift${SKIP}`, async () => {
-    folder = await workFolder();
+describe.each(TWO_SIZES)('gander tui, keys in bursts and drift at plan time (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!TMUX)(`loses no key of a burst; drift shows on the plan and runs only after typing allow-drift${SKIP_WHY}`, async () => {
+    const folder = await newFolder();
     for (const [i, name] of ['alpha', 'beta', 'gamma', 'delta', 'epsilon'].entries()) await folder.write(`0000${i + 1}_${name}.sql`, table(name));
     const s = folder.start(columns, rows);
     await s.waitFor((x) => onList(x) && x.includes('5 pending'), 'the list', START_MS);

@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_MARK, onList, widest, workFolder, type WorkFolder } from './gander-cli.js';
-import { hasTmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_MARK, onList, SKIP_WHY, START_MS, TMUX, useWorkFolders, widest } from './gander-cli.js';
 
-const tmux = hasTmux();
-const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
-const START_MS = 90_000;
 const LONG = 'backfill_the_customer_addresses_from_the_legacy_billing_system_in_batches';
 
 const table = (name: string) => `-- +goose Up\nCREATE TABLE t_${name} (id int);\n\n-- +goose Down\nDROP TABLE t_${name};\n`;
 
-let folder: WorkFolder | undefined;
-afterEach(async () => {
-  await folder?.remove();
-  folder = undefined;
-});
+const newFolder = useWorkFolders();
 
 describe.each([
   [40, 10],
   [200, 60],
 ])('gander tui layout (tmux %ix%i)', (columns, rows) => {
-  it.skipIf(!tmux)(`opens on an empty folder, keeps help and quit, says what is hidden, uses the width${SKIP}`, async () => {
-    folder = await workFolder();
+  it.skipIf(!TMUX)(`opens on an empty folder, keeps help and quit, says what is hidden, uses the width${SKIP_WHY}`, async () => {
+    const folder = await newFolder();
     const s = folder.start(columns, rows);
     const empty = await s.waitFor((x) => x.includes('no migration files'), 'the empty list', START_MS);
     expect(empty).toContain('no migration files');

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_MARK, onList, widest, workFolder, type WorkFolder } from './gander-cli.js';
-import { hasTmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_MARK, onList, SKIP_WHY, START_MS, TWO_SIZES, TMUX, useWorkFolders, widest } from './gander-cli.js';
 
-const tmux = hasTmux();
-const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
-const START_MS = 90_000;
 
 const USERS = '-- +goose Up\nCREATE TABLE users (id int);\n\n-- +goose Down\nDROP TABLE users;\n';
 // On a table an applied migration created: a NOT NULL column without a default is an error, the index a warning.
@@ -17,18 +13,11 @@ ALTER TABLE users DROP COLUMN email;
 DROP INDEX users_id_idx;
 `;
 
-let folder: WorkFolder | undefined;
-afterEach(async () => {
-  await folder?.remove();
-  folder = undefined;
-});
+const newFolder = useWorkFolders();
 
-describe.each([
-  [100, 30],
-  [60, 15],
-])('gander tui, lint findings on the plan (tmux %ix%i)', (columns, rows) => {
-  it.skipIf(!tmux)(`the plan counts findings per severity and lists each under its file with line and rule${SKIP}`, async () => {
-    folder = await workFolder();
+describe.each(TWO_SIZES)('gander tui, lint findings on the plan (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!TMUX)(`the plan counts findings per severity and lists each under its file with line and rule${SKIP_WHY}`, async () => {
+    const folder = await newFolder();
     await folder.write('00001_users.sql', USERS);
     await folder.write('00002_risky.sql', RISKY);
     // users exists before the plan: the lock rules judge 00002 against an existing table.

@@ -1,13 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_MARK, onList, workFolder, type WorkFolder } from './gander-cli.js';
-import { hasTmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_MARK, migration, onList, SKIP_WHY, START_MS, TWO_SIZES, TMUX, useWorkFolders } from './gander-cli.js';
 
-const tmux = hasTmux();
-const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
-const START_MS = 90_000;
 const SLEEP_S = 5;
 
-const migration = (sql: string, down: string) => `-- +goose Up\n${sql}\n\n-- +goose Down\n${down}\n`;
 
 /** The elapsed time on the row of the running slow migration, in ms; undefined when it is not running. */
 function slowElapsedMs(screen: string): number | undefined {
@@ -17,18 +12,11 @@ function slowElapsedMs(screen: string): number | undefined {
   return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
 }
 
-let folder: WorkFolder | undefined;
-afterEach(async () => {
-  await folder?.remove();
-  folder = undefined;
-});
+const newFolder = useWorkFolders();
 
-describe.each([
-  [100, 30],
-  [60, 15],
-])('gander tui, one long statement on the embedded database (tmux %ix%i)', (columns, rows) => {
-  it.skipIf(!tmux)(`the elapsed time ticks and q is answered during the statement; the run stops after it and exits 1${SKIP}`, async () => {
-    folder = await workFolder();
+describe.each(TWO_SIZES)('gander tui, one long statement on the embedded database (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!TMUX)(`the elapsed time ticks and q is answered during the statement; the run stops after it and exits 1${SKIP_WHY}`, async () => {
+    const folder = await newFolder();
     // One statement, seconds long: PGlite runs it in its worker thread, the screen keeps going.
     await folder.write('00001_slow.sql', migration(`SELECT pg_sleep(${SLEEP_S});`, 'SELECT 1;'));
     await folder.write('00002_second.sql', migration('CREATE TABLE second (id int);', 'DROP TABLE second;'));
@@ -62,12 +50,9 @@ describe.each([
   }, 300_000);
 });
 
-describe.each([
-  [100, 30],
-  [60, 15],
-])('gander tui and a CLI on the same embedded database (tmux %ix%i)', (columns, rows) => {
-  it.skipIf(!tmux)(`while the TUI sits idle a second process runs gander up at once; R then shows its work${SKIP}`, async () => {
-    folder = await workFolder();
+describe.each(TWO_SIZES)('gander tui and a CLI on the same embedded database (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!TMUX)(`while the TUI sits idle a second process runs gander up at once; R then shows its work${SKIP_WHY}`, async () => {
+    const folder = await newFolder();
     await folder.write('00001_users.sql', migration('CREATE TABLE users (id int);', 'DROP TABLE users;'));
     await folder.write('00002_posts.sql', migration('CREATE TABLE posts (id int);', 'DROP TABLE posts;'));
     const s = folder.start(columns, rows);

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_MARK, onList, widest, workFolder, type WorkFolder } from './gander-cli.js';
-import { hasTmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_MARK, onList, SKIP_WHY, START_MS, TWO_SIZES, TMUX, useWorkFolders, widest } from './gander-cli.js';
 
-const tmux = hasTmux();
-const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
-const START_MS = 90_000;
 
 const USERS = `-- +goose Up
 CREATE TABLE users (id bigint PRIMARY KEY);
@@ -37,18 +33,11 @@ DROP TABLE tags;
 const stateOf = (screen: string, name: string) =>
   /\s(applied|pending|missing|unknown|drifted|failed|partial)\b/.exec(screen.split('\n').find((l) => l.includes(name)) ?? '')?.[1];
 
-let folder: WorkFolder | undefined;
-afterEach(async () => {
-  await folder?.remove();
-  folder = undefined;
-});
+const newFolder = useWorkFolders();
 
-describe.each([
-  [100, 30],
-  [60, 15],
-])('gander tui, a failing rollout fixed in place (tmux %ix%i)', (columns, rows) => {
-  it.skipIf(!tmux)(`re-reads a fixed file before the next plan; failed and partial show in the list, after a restart too${SKIP}`, async () => {
-    folder = await workFolder();
+describe.each(TWO_SIZES)('gander tui, a failing rollout fixed in place (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!TMUX)(`re-reads a fixed file before the next plan; failed and partial show in the list, after a restart too${SKIP_WHY}`, async () => {
+    const folder = await newFolder();
     await folder.write('00001_create_users.sql', USERS);
     await folder.write('00002_create_posts.sql', BROKEN);
     await folder.write('00003_tag_index.sql', NO_TX);

@@ -1,25 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_MARK, onList, workFolder, type WorkFolder } from './gander-cli.js';
-import { hasTmux } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_MARK, migration, onList, SKIP_WHY, START_MS, TWO_SIZES, TMUX, useWorkFolders } from './gander-cli.js';
 
-const tmux = hasTmux();
-const SKIP = tmux ? '' : ' (skipped: tmux is not on PATH; install it with `apt-get install -y tmux`)';
-const START_MS = 90_000;
 
-const migration = (sql: string, down: string) => `-- +goose Up\n${sql}\n\n-- +goose Down\n${down}\n`;
 
-let folder: WorkFolder | undefined;
-afterEach(async () => {
-  await folder?.remove();
-  folder = undefined;
-});
+const newFolder = useWorkFolders();
 
-describe.each([
-  [100, 30],
-  [60, 15],
-])('gander tui, q during a run (tmux %ix%i)', (columns, rows) => {
-  it.skipIf(!tmux)(`stops after the running migration, shows what did not run, and exits 1${SKIP}`, async () => {
-    folder = await workFolder();
+describe.each(TWO_SIZES)('gander tui, q during a run (tmux %ix%i)', (columns, rows) => {
+  it.skipIf(!TMUX)(`stops after the running migration, shows what did not run, and exits 1${SKIP_WHY}`, async () => {
+    const folder = await newFolder();
     // Thirty short sleeps: a migration of many statements, stopped part-way through its statements.
     // (One single long statement is live.e2e.test.ts.)
     const sleeps = Array.from({ length: 30 }, () => 'SELECT pg_sleep(0.1);').join('\n');
