@@ -4,6 +4,7 @@ import { watch as watchDir } from 'node:fs';
 import { CliError } from '../errors.js';
 import type { RunIO } from '../io.js';
 import type { CommandOutcome, DbCommandContext } from './context.js';
+import type { Target } from '../connect.js';
 import { cliProviderOptions } from '../run/provider-options.js';
 import { lintPlannedUp } from './plan-lint.js';
 
@@ -77,7 +78,7 @@ function folderWatcher(dir: string) {
  * statement never freezes the screen), opened for each operation and closed
  * after it, so the data directory's lock is free while the TUI waits for keys.
  */
-function embeddedUses(ctx: DbCommandContext, pglite: PgliteInWorker): WithProvider {
+function embeddedUses(ctx: TuiCommandContext, pglite: PgliteInWorker): WithProvider {
   const { options } = ctx;
   return async ({ allowDrift, onWait }, work) => {
     const sources = await sourcesOrNone(ctx.usablePath(options.dir));
@@ -89,27 +90,31 @@ function embeddedUses(ctx: DbCommandContext, pglite: PgliteInWorker): WithProvid
 }
 
 /**
+ * What `gander tui` gets: on PostgreSQL the command's connection (its
+ * provider); on the embedded database none, because the TUI opens PGlite
+ * itself in a worker, once per operation.
+ */
+export type TuiCommandContext = Omit<DbCommandContext, 'provider'> & { provider?: Provider; target: Target };
+
+/**
  * `gander tui` (and `gander` with no command on a terminal): the interactive
  * session of @gander/tui over this command line's database. Loaded only here,
  * so no other command pays for Ink and React. A run the user stopped with
  * migrations left ends the process non-zero, with what ran and what did not.
  */
-export async function tuiCommand(ctx: DbCommandContext): Promise<CommandOutcome> {
+export async function tuiCommand(ctx: TuiCommandContext): Promise<CommandOutcome> {
   const { runTui, TuiError, pgliteInWorker } = await import('@gander/tui');
-  const dataDir = ctx.target.driver === 'pglite' ? ctx.target.dataDir : undefined;
   let pglite: PgliteInWorker | undefined;
   try {
     const dir = ctx.usablePath(ctx.options.dir);
     let provider: Provider | undefined;
     let source;
-    if (dataDir !== undefined) {
-      const target = ctx.provider.db.target;
-      // The command opened PGlite on this thread, holding the directory's lock: let both go.
-      await ctx.provider.db.close();
-      pglite = pgliteInWorker({ dataDir, lockTimeoutMs: ctx.options.lockTimeoutMs });
-      source = { withProvider: embeddedUses(ctx, pglite), target };
+    if (ctx.target.driver === 'pglite') {
+      pglite = pgliteInWorker({ dataDir: ctx.target.dataDir, lockTimeoutMs: ctx.options.lockTimeoutMs });
+      source = { withProvider: embeddedUses(ctx, pglite), target: ctx.target.display };
     } else {
-      const load = providerLoader(ctx);
+      if (!ctx.provider) throw new CliError('E_INTERNAL', "gander tui on PostgreSQL was started without the command's connection");
+      const load = providerLoader({ ...ctx, provider: ctx.provider });
       provider = await load({ allowDrift: false });
       source = { provider, load };
     }

@@ -5,7 +5,7 @@ import { checkDbCommand } from '../commands/check-args.js';
 import type { CommandContext, CommandOutcome, DbCommandContext } from '../commands/context.js';
 import { logProgress, type RunTrace } from '../commands/progress.js';
 import { DB_HANDLERS } from '../commands/registry.js';
-import { assertTuiCanRun } from '../commands/tui.js';
+import { assertTuiCanRun, tuiCommand } from '../commands/tui.js';
 import { embeddedTarget, openTarget, resolveTarget, type OpenedDatabase, type Target } from '../connect.js';
 import { CliError } from '../errors.js';
 import { assertEmbeddedAllowed } from './embedded-guard.js';
@@ -77,6 +77,7 @@ export async function runDbCommand(
   let interruptedBy: StopSignal | undefined;
   const signals = watchStopSignals();
   let outcome: CommandOutcome | undefined;
+  const resolved = target;
   try {
     const sources = await sourcesFor(command, dirPath, options.noVersioning);
     const handler = await DB_HANDLERS[command]!();
@@ -84,8 +85,13 @@ export async function runDbCommand(
     const ran = await withTimeout(
       options.timeoutMs,
       async () => {
+        if (command === 'tui' && resolved.driver === 'pglite') {
+          // The TUI opens the embedded database itself, in a worker and only while it works:
+          // opening it here as well would cost a second PGlite start-up before the first screen.
+          return await tuiCommand({ ...base, command, args: invocation.args, target: resolved });
+        }
         opened = await openTarget(
-          target,
+          resolved,
           { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey },
           io.cwd,
           // Only PGlite loads extensions at start; scanning every file for CREATE EXTENSION is wasted on postgres.
