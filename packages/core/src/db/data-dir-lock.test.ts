@@ -123,4 +123,11 @@ describe('lockDataDir', () => {
       expect(error.message).toContain(`process ${pid} on host "other-machine"`);
     });
   });
+
+  it('makes the missing parent folder of a data directory that does not exist yet (a first run)', async () => {
+    const fresh = join(root, 'not', 'yet', 'pglite');
+    const lock = await lockDataDir(fresh, { timeoutMs: 100 });
+    expect(existsSync(dataDirLockPath(fresh))).toBe(true);
+    lock.release();
+  });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GanderError } from '../errors.js';
@@ -158,12 +159,19 @@ function takeOver(path: string, staleText: string): void {
   }
 }
 
-function tryCreate(path: string, content: string): boolean {
+function tryCreate(path: string, content: string, retried = false): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o644);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A data directory not created yet (its parent neither, as .gander/ on a first run): the lock
+    // comes first, so it makes the parent that opening the database would make anyway.
+    if (code === 'ENOENT' && !retried) {
+      mkdirSync(dirname(path), { recursive: true });
+      return tryCreate(path, content, true);
+    }
     throw new GanderError('E_READ_FAILED', `cannot create the lock file ${path}: ${(error as Error).message}`, {
       hint: 'check that gander may write next to the embedded data directory',
       cause: error,
