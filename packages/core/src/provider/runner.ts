@@ -181,15 +181,9 @@ async function recordVersion(ctx: RunContext, step: PlannedMigration): Promise<v
   else await ctx.store.deleteVersion(ctx.session, step.version);
 }
 
-async function recordAudit(
-  ctx: RunContext,
-  step: PlannedMigration,
-  startedAt: Date,
-  durationMs: number,
-  error?: GanderError,
-  extra: Pick<AuditEntry, 'event' | 'attempt'> = {},
-) {
-  await ctx.audit?.record(ctx.session, {
+/** The audit row of one migration: `ok`, or `failed` with the error's message. */
+function auditEntry(step: PlannedMigration, startedAt: Date, durationMs: number, error?: GanderError): AuditEntry {
+  return {
     version: step.version,
     direction: step.direction,
     file: step.file,
@@ -200,8 +194,23 @@ async function recordAudit(
     error: error?.message,
     group: step.group,
     noTx: !step.useTx,
-    ...extra,
-  });
+  };
+}
+
+/** The values of goose's version-row statement: (version, is_applied) for up, (version) for down. */
+function versionRowValues(step: PlannedMigration): unknown[] {
+  return step.direction === 'up' ? [step.version.toString(), true] : [step.version.toString()];
+}
+
+async function recordAudit(
+  ctx: RunContext,
+  step: PlannedMigration,
+  startedAt: Date,
+  durationMs: number,
+  error?: GanderError,
+  extra: Pick<AuditEntry, 'event' | 'attempt'> = {},
+) {
+  await ctx.audit?.record(ctx.session, { ...auditEntry(step, startedAt, durationMs, error), ...extra });
 }
 
 /**
@@ -216,25 +225,11 @@ async function recordVersionAndAudit(ctx: RunContext, step: PlannedMigration, st
     await recordAudit(ctx, step, startedAt, durationMs);
     return;
   }
-  const entry: AuditEntry = {
-    version: step.version,
-    direction: step.direction,
-    file: step.file,
-    checksum: step.checksum,
-    startedAt,
-    durationMs,
-    outcome: 'ok',
-    error: undefined,
-    group: step.group,
-    noTx: !step.useTx,
-  };
-  const [versionSql, versionParams] =
-    step.direction === 'up'
-      ? [store.insertVersionSql(), [step.version.toString(), true]]
-      : [store.deleteVersionSql(), [step.version.toString()]];
+  const versionParams = versionRowValues(step);
+  const versionSql = step.direction === 'up' ? store.insertVersionSql() : store.deleteVersionSql();
   await ctx.session.query(`WITH version_row AS (${versionSql}) ${audit.insertSql(versionParams.length + 1)}`, [
     ...versionParams,
-    ...audit.insertParams(entry),
+    ...audit.insertParams(auditEntry(step, startedAt, durationMs)),
   ]);
 }
 
@@ -267,20 +262,8 @@ function commitError(file: string, error: unknown): GanderError {
 async function bookkeepingAndCommit(ctx: RunContext, step: PlannedMigration, startedAt: Date, t0: number): Promise<boolean> {
   const { store, audit } = ctx;
   if (!store || !audit) return false;
-  const entry: AuditEntry = {
-    version: step.version,
-    direction: step.direction,
-    file: step.file,
-    checksum: step.checksum,
-    startedAt,
-    durationMs: performance.now() - t0,
-    outcome: 'ok',
-    error: undefined,
-    group: step.group,
-    noTx: !step.useTx,
-  };
-  const version = sqlLiterals(step.direction === 'up' ? [step.version.toString(), true] : [step.version.toString()]);
-  const auditValues = sqlLiterals(audit.insertParams(entry));
+  const version = sqlLiterals(versionRowValues(step));
+  const auditValues = sqlLiterals(audit.insertParams(auditEntry(step, startedAt, performance.now() - t0)));
   if (!version || !auditValues) return false;
   const versionSql = step.direction === 'up' ? store.insertVersionSql([version[0]!, version[1]!]) : store.deleteVersionSql(version[0]!);
   try {
