@@ -16,7 +16,7 @@ import { parseDsn, type PgSettings, type TlsFiles } from './dsn/parse-dsn.js';
 import { loadTlsMaterial, tlsAttempts, tlsConfig, type PgTlsConfig } from './dsn/tls.js';
 import { CliError } from './errors.js';
 import { preloadPg } from './pg-preload.js';
-import { stoppable } from './stop-between.js';
+import { stoppable, withSessions } from './stop-between.js';
 
 /** Where the commands run, resolved from DRIVER and DBSTRING (or the embedded default). */
 export type Target =
@@ -134,31 +134,23 @@ export interface OpenedDatabase {
  * -timeout, a second connection cancels the statement the way goose's
  * context cancellation does through pgx.
  */
-function cancellable(plain: Database): OpenedDatabase {
-  const inner = plain;
-  const stop = stoppable(plain);
+function cancellable(inner: Database): OpenedDatabase {
+  const stop = stoppable(inner);
   const pids = new Set<number>();
-  const db: Database = {
-    kind: inner.kind,
-    target: inner.target,
-    query: (sql, params) => inner.query(sql, params),
-    exec: (sql) => inner.exec(sql),
-    close: () => inner.close(),
-    async session(): Promise<Session> {
-      const session = await stop.db.session();
-      const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      const pid = rows[0]?.pid;
-      if (pid !== undefined) pids.add(pid);
-      return {
-        query: (sql, params) => session.query(sql, params),
-        exec: (sql) => session.exec(sql),
-        async release() {
-          if (pid !== undefined) pids.delete(pid);
-          await session.release();
-        },
-      };
-    },
-  };
+  const db = withSessions(inner, async (): Promise<Session> => {
+    const session = await stop.db.session();
+    const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const pid = rows[0]?.pid;
+    if (pid !== undefined) pids.add(pid);
+    return {
+      query: (sql, params) => session.query(sql, params),
+      exec: (sql) => session.exec(sql),
+      async release() {
+        if (pid !== undefined) pids.delete(pid);
+        await session.release();
+      },
+    };
+  });
   return {
     db,
     async cancelRunning() {

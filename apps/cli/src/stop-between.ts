@@ -22,6 +22,18 @@ function cancelledError(): Error {
   return Object.assign(new Error('canceling statement due to user request'), { code: '57014', severity: 'ERROR' });
 }
 
+/** `inner`, with sessions made by `session`: queries, statements and close go straight to it. */
+export function withSessions(inner: Database, session: () => Promise<Session>): Database {
+  return {
+    kind: inner.kind,
+    target: inner.target,
+    query: (sql, params) => inner.query(sql, params),
+    exec: (sql) => inner.exec(sql),
+    close: () => inner.close(),
+    session,
+  };
+}
+
 export function stoppable(inner: Database): Stoppable {
   let running = 0;
   let stopRequested = false;
@@ -37,22 +49,15 @@ export function stoppable(inner: Database): Stoppable {
       running--;
     }
   };
-  const db: Database = {
-    kind: inner.kind,
-    target: inner.target,
-    query: (sql, params) => inner.query(sql, params),
-    exec: (sql) => inner.exec(sql),
-    close: () => inner.close(),
-    async session(): Promise<Session> {
-      const session = await inner.session();
-      return {
-        // Statements go through exec; bookkeeping queries are never the ones stopped.
-        query: (sql, params) => session.query(sql, params),
-        exec: (sql) => track(() => session.exec(sql)),
-        release: () => session.release(),
-      };
-    },
-  };
+  const db = withSessions(inner, async (): Promise<Session> => {
+    const session = await inner.session();
+    return {
+      // Statements go through exec; bookkeeping queries are never the ones stopped.
+      query: (sql, params) => session.query(sql, params),
+      exec: (sql) => track(() => session.exec(sql)),
+      release: () => session.release(),
+    };
+  });
   return {
     db,
     busy: () => running > 0,
