@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { findFreePort } from '@gander/test-server';
 import pg from 'pg';
 
 // A real PgBouncer in transaction pooling mode in front of the test server,
@@ -15,18 +15,6 @@ export function findPgbouncer(): string | undefined {
   for (const path of ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer', '/usr/local/bin/pgbouncer']) if (existsSync(path)) return path;
   const which = spawnSync('sh', ['-c', 'command -v pgbouncer'], { encoding: 'utf8' });
   return which.status === 0 && which.stdout.trim() !== '' ? which.stdout.trim() : undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export interface RunningPgbouncer {
@@ -45,7 +33,7 @@ export async function startPgbouncer(binary: string, databaseUrl: string): Promi
   const dbname = target.pathname.slice(1);
   const dir = await mkdtemp(join(tmpdir(), 'gander-pgbouncer-'));
   await chmod(dir, 0o755);
-  const port = await freePort();
+  const port = await findFreePort();
   const user = decodeURIComponent(target.username);
   const password = decodeURIComponent(target.password);
   const server = [`host=${target.hostname}`, `port=${target.port || '5432'}`, `dbname=${dbname}`, `user=${user}`, ...(password ? [`password=${password}`] : [])].join(' ');
