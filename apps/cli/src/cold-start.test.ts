@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, makeProject, MIGRATIONS } from './test-support/cli.js';
+import { assertBuilt, BIN, makeProject, MIGRATIONS, spawnTool } from './test-support/cli.js';
 import { CLI_VERSION } from './version.js';
 
 // What a cold start loads is the CLI's speed (bench/README.md, "Profile"):
@@ -19,23 +18,10 @@ interface Loaded {
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function loadedBy(args: readonly string[], cwd: string): Promise<Loaded> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, NODE_DEBUG: 'esm' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const modules = [...stderr.matchAll(/Storing (file:\/\/\S+)/g)].map((m) => fileURLToPath(m[1]!).replace(ROOT, ''));
-      resolve({ code, stdout, modules });
-    });
-  });
+async function loadedBy(args: readonly string[], cwd: string): Promise<Loaded> {
+  const { code, stdout, stderr } = await spawnTool([process.execPath, BIN], args, cwd, { NODE_DEBUG: 'esm' });
+  const modules = [...stderr.matchAll(/Storing (file:\/\/\S+)/g)].map((m) => fileURLToPath(m[1]!).replace(ROOT, ''));
+  return { code, stdout, modules };
 }
 
 // Heavy modules that only some commands need: the TUI (Ink, React), PGlite itself (core's small adapter

@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase } from '@gander/test-server';
 import { assertBuilt } from '../test-support/cli.js';
 import { findGoose } from './goose-binary.js';
 import { normaliseOutput, withoutGanderErrorDetail } from './normalise.js';
-import { ganderProgram, spawnTool, versionRows } from './twin.js';
+import { spawnTool } from '../test-support/cli.js';
+import { ganderProgram, versionRows } from './twin.js';
 
 // goose v3.26 and gander take turns on ONE database: what one applies the
 // other sees, rolls back and reports identically, whichever created the table.

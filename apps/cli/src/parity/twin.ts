@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import pg from 'pg';
-import { BIN } from '../test-support/cli.js';
+import { BIN, spawnTool } from '../test-support/cli.js';
 import { normaliseOutput, withoutGanderErrorDetail } from './normalise.js';
 import type { Step } from './scenario.js';
 
@@ -30,22 +29,6 @@ export async function copyProject(from: string, tool: string): Promise<string> {
   const to = await mkdtemp(join(tmpdir(), `gander-parity-${tool}-`));
   await cp(from, to, { recursive: true });
   return to;
-}
-
-export function spawnTool(program: readonly string[], args: readonly string[], cwd: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(program[0]!, [...program.slice(1), ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 async function listFiles(root: string, dir = root): Promise<string[]> {

@@ -24,13 +24,12 @@ export interface CliRun {
 /** Every output of every run, for the "no password anywhere" checks. */
 export const allOutput: string[] = [];
 
-/** Run `node dist/bin.js ...args` in `cwd` with only PATH, HOME and `env` set (no GOOSE_* or PG* leaking in). */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: options.cwd, TZ: 'UTC', ...options.env },
+/** Run a program with only PATH, HOME, TZ=UTC and `env` set (no GOOSE_* or PG* of this process leaking in). */
+export function spawnTool(program: readonly string[], args: readonly string[], cwd: string, env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(program[0]!, [...program.slice(1), ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -38,11 +37,16 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: Re
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => {
-      allOutput.push(stdout, stderr);
-      resolve({ code, stdout, stderr, ms: performance.now() - started });
-    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Run `node dist/bin.js ...args` in `cwd` with only PATH, HOME, TZ and `env` set; its output joins `allOutput`. */
+export async function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
+  const started = performance.now();
+  const ran = await spawnTool([process.execPath, BIN], args, options.cwd, options.env ?? {});
+  allOutput.push(ran.stdout, ran.stderr);
+  return { ...ran, ms: performance.now() - started };
 }
 
 /** A temp project: `files` maps relative paths (e.g. migrations/00001_a.sql) to text. */
