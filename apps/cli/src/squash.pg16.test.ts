@@ -4,7 +4,7 @@ import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLocalPostgres, vectorServerTarget, type LocalPostgres } from '@gander/test-server';
+import { createTestDatabase, startLocalPostgres, vectorServerTarget, type LocalPostgres } from '@gander/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGoose } from './parity/goose-binary.js';
 import { allOutput, assertBuilt, logLines, runCli } from './test-support/cli.js';
@@ -76,21 +76,10 @@ describe('gander dump and squash refuse clearly where they cannot work', () => {
 describe.runIf(available)(`gander dump and squash on ${target.available ? target.label : 'PostgreSQL 16 + pgvector'}`, () => {
   let server: LocalPostgres;
   let root: string;
-  let databases = 0;
   const env = () => ({ GANDER_PG_BIN: target.available ? target.binDir : '' });
 
   async function freshUrl(): Promise<string> {
-    const name = `squash_cli_${databases++}`;
-    const { pgDatabase } = await import('@gander/core');
-    const admin = await pgDatabase(server.url);
-    try {
-      await admin.exec(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.close();
-    }
-    const url = new URL(server.url);
-    url.pathname = `/${name}`;
-    return url.toString();
+    return (await createTestDatabase(server.url, 'squash_cli')).url;
   }
 
   beforeAll(async () => {

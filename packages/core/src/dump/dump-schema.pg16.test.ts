@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalPostgres, vectorServerTarget, type LocalPostgres } from '@gander/test-server';
+import { createTestDatabase, startLocalPostgres, vectorServerTarget, type LocalPostgres } from '@gander/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgDatabase } from '../db/pg-adapter.js';
 import type { Database } from '../db/database.js';
@@ -43,20 +43,10 @@ const SAMPLE = join(import.meta.dirname, 'testdata', 'sample-schema.sql');
 describe.runIf(available)('dumpSchema on PostgreSQL 16 with pg_dump 16', () => {
   let server: LocalPostgres;
   let scratch: string;
-  const databases: string[] = [];
 
   async function freshDatabase(): Promise<{ db: Database; url: string }> {
-    const name = `dump_${databases.length}_${process.pid}`;
-    databases.push(name);
-    const admin = await pgDatabase(server.url);
-    try {
-      await admin.exec(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.close();
-    }
-    const url = new URL(server.url);
-    url.pathname = `/${name}`;
-    return { db: await pgDatabase(url.toString()), url: url.toString() };
+    const { url } = await createTestDatabase(server.url, 'dump');
+    return { db: await pgDatabase(url), url };
   }
 
   beforeAll(async () => {
