@@ -3,7 +3,7 @@ import { createFileLinter, emptyState, type Collected } from './file-linter.js';
 import { loadGrammar } from './grammar/pg-grammar.js';
 import { readLintFile } from './model/read-file.js';
 import type { LintFile } from './model/types.js';
-import { lintInWorkers, workerCount } from './parallel.js';
+import { lintInWorkers, startLintPool, workerCount, type LintPool, type ParallelOptions } from './parallel.js';
 import type { FolderEntry } from './rules/rule.js';
 import type { Suppression } from './suppress.js';
 import type { Finding, LintReport } from './types.js';
@@ -39,6 +39,13 @@ export interface LintOptions {
    * load average; at most 3), else none. The findings are the same either way.
    */
   workers?: number;
+  /**
+   * Workers started earlier (runLint starts them before it reads the files);
+   * used instead of `workers`, and left for the caller to close.
+   */
+  pool?: LintPool;
+  /** How the files are cut and claimed across threads (tests). */
+  parallel?: ParallelOptions;
 }
 
 function byVersion(a: LintFile, b: LintFile): number {
@@ -61,9 +68,13 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
   const linter = createFileLinter(linterOptions);
   const toLint = files.filter((f) => selected(f.path)).map((f) => ({ path: f.path, content: contents.get(f.path)! }));
   const state = emptyState();
-  const workers = workerCount(toLint.length, options.workers);
-  if (workers > 0) await lintInWorkers(toLint, workers, linter, linterOptions, state);
-  else for (const f of toLint) await linter.lint(f.path, f.content, state);
+  const pool = options.pool ?? startLintPool(workerCount(toLint.length, options.workers));
+  try {
+    if (pool !== undefined && pool.size > 0) await lintInWorkers(toLint, pool, linter, linterOptions, state, options.parallel);
+    else for (const f of toLint) await linter.lint(f.path, f.content, state);
+  } finally {
+    if (options.pool === undefined) pool?.close();
+  }
   const { collected, suppressions: suppressionsByFile, rules, reporter } = linter;
 
   const project = { files, folders: options.folders ?? [], allowFiles: config.allowFiles };

@@ -1,9 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from './config/config.js';
 import { lintFiles, type LintInputFile } from './engine.js';
 import { createFileLinter, emptyState } from './file-linter.js';
 import { loadGrammar } from './grammar/pg-grammar.js';
-import { lintInWorkers, workerCount, workerScript } from './parallel.js';
+import { runLint } from './run.js';
+import { chunkSize, lintInWorkers, startLintPool, workerCount, workerScript } from './parallel.js';
 
 /**
  * Linting across worker threads gives exactly the findings of one thread,
@@ -30,18 +34,22 @@ describe.skipIf(!built)(built ? 'lint across worker threads' : 'lint across work
     const files = migrations(40, false);
     const one = await lintFiles(files, { workers: 0 });
     const three = await lintFiles(files, { workers: 2 });
+    // Uneven chunks, all linted by the workers, merged in order.
+    const workersOnly = await lintFiles(files, { workers: 2, parallel: { chunkSize: 7, mainThreadLints: false } });
     expect(one.findings.length).toBeGreaterThan(40);
     expect(three).toEqual(one);
+    expect(workersOnly).toEqual(one);
   });
 
   it('lints a chunk again when an earlier chunk created a name it looked up', async () => {
     await loadGrammar();
     const files = migrations(40, true);
     const linter = createFileLinter({ config: DEFAULT_CONFIG });
-    const stats = await lintInWorkers(files, 1, linter, { config: DEFAULT_CONFIG }, emptyState());
-    expect(stats).toEqual({ workerChunks: 1, relinted: 1 });
+    // Every chunk a worker's, 10 files each: the last chunk drops the index the first one created.
+    const stats = await lintInWorkers(files, startLintPool(1)!, linter, { config: DEFAULT_CONFIG }, emptyState(), { chunkSize: 10, mainThreadLints: false });
+    expect(stats).toEqual({ workerChunks: 4, relinted: 1 });
     const one = await lintFiles(files, { workers: 0 });
-    const two = await lintFiles(files, { workers: 1 });
+    const two = await lintFiles(files, { workers: 1, parallel: { chunkSize: 10, mainThreadLints: false } });
     expect(two).toEqual(one);
     expect(one.findings.filter((f) => f.file === 'm/040_m.sql' && f.rule === 'lock-timeout').map((f) => f.message)).toEqual([
       expect.stringContaining('lock on far_table'),
@@ -50,6 +58,8 @@ describe.skipIf(!built)(built ? 'lint across worker threads' : 'lint across work
 
   it('starts no worker for few files, and never more workers than files after the first', () => {
     expect(workerCount(1999, undefined)).toBe(0);
+    expect(chunkSize(10_000, 2)).toBe(400);
+    expect(chunkSize(40, 3)).toBe(2);
     expect(workerCount(3, 5)).toBe(2);
     expect(workerCount(1, 5)).toBe(0);
     expect(workerCount(5000, 0)).toBe(0);
@@ -58,6 +68,31 @@ describe.skipIf(!built)(built ? 'lint across worker threads' : 'lint across work
   it('uses the workers\' findings when nothing before their chunk changes them', async () => {
     await loadGrammar();
     const linter = createFileLinter({ config: DEFAULT_CONFIG });
-    expect(await lintInWorkers(migrations(40, false), 2, linter, { config: DEFAULT_CONFIG }, emptyState())).toEqual({ workerChunks: 2, relinted: 0 });
+    const stats = await lintInWorkers(migrations(40, false), startLintPool(2)!, linter, { config: DEFAULT_CONFIG }, emptyState(), { chunkSize: 10, mainThreadLints: false });
+    expect(stats).toEqual({ workerChunks: 4, relinted: 0 });
+  });
+});
+
+describe.skipIf(!built)(built ? 'runLint across worker threads' : 'runLint across worker threads: skipped, dist/lint-worker.js is not built (run pnpm build)', () => {
+  it('gives one thread\'s findings with the workers runLint starts before it reads the files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gander-lint-pool-'));
+    try {
+      for (const f of migrations(30, true)) await writeFile(join(dir, f.path.slice(2)), f.content);
+      const before = process.env.GANDER_LINT_WORKERS;
+      const lint = async (workers: string) => {
+        process.env.GANDER_LINT_WORKERS = workers;
+        try {
+          return await runLint({ paths: [dir], cwd: dir });
+        } finally {
+          if (before === undefined) delete process.env.GANDER_LINT_WORKERS;
+          else process.env.GANDER_LINT_WORKERS = before;
+        }
+      };
+      const one = await lint('0');
+      expect(one.summary.files).toBe(30);
+      expect(await lint('2')).toEqual(one);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { collectLintInput } from './collect.js';
+import { collectLintInput, type CollectedInput } from './collect.js';
+import { startLintPool, workerCount, type LintPool } from './parallel.js';
 import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE, parseLintConfig, type LintConfig } from './config/config.js';
 import type { DatabaseContext } from './db/database-context.js';
 import { lintFiles } from './engine.js';
@@ -42,7 +43,16 @@ export async function loadLintConfig(cwd: string, configPath: string | undefined
 export async function runLint(options: LintRunOptions): Promise<LintReport> {
   const config = await loadLintConfig(options.cwd, options.configPath);
   const absolute = options.paths.map((p) => resolve(options.cwd, p));
-  const input = await collectLintInput(absolute);
+  let pool: LintPool | undefined;
+  try {
+    const input = await collectLintInput(absolute, { onListed: (count) => (pool = startLintPool(workerCount(count, undefined))) });
+    return await lintCollected(options, config, input, pool);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function lintCollected(options: LintRunOptions, config: LintConfig, input: CollectedInput, pool: LintPool | undefined): Promise<LintReport> {
   // Show paths as the user gave them.
   const shown = (path: string) => {
     const rel = relative(options.cwd, path);
@@ -79,6 +89,7 @@ export async function runLint(options: LintRunOptions): Promise<LintReport> {
     folders,
     selected: (path) => selectedPaths.has(path),
     ...(options.only === undefined ? {} : { only: options.only }),
+    ...(pool === undefined ? {} : { pool }),
   });
 }
 
