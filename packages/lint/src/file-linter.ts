@@ -126,14 +126,9 @@ export function createFileLinter(options: FileLinterOptions): FileLinter {
     for (const rule of fileRules) rule.file!(file, reporter(rule, file.path, 'file'));
     const pending = options.pending?.has(file.version) === true;
     const known = pending ? new Set(state.carried) : new Set<string>();
-    const walk: Walk = {
-      file,
-      enabled,
-      reporter,
-      state,
-      // Only a pending file starts from what earlier pending files created: only its lookups depend on them.
-      ...(misses === undefined ? {} : { misses: pending ? misses : { ...misses, carried: new Set<string>() } }),
-    };
+    // Only a pending file starts from what earlier pending files created: only its lookups depend on them.
+    const fileMisses = misses === undefined || pending ? misses : { carried: new Set<string>(), indexTables: misses.indexTables, partitioned: misses.partitioned };
+    const walk: Walk = { file, enabled, reporter, state, misses: fileMisses };
     walkSection(walk, walkers.up, file.up, known);
     // Down runs after Up: what Up created is Down's to drop.
     walkSection(walk, walkers.down, file.down, new Set(known));
@@ -148,7 +143,7 @@ interface Walk {
   enabled: ReadonlySet<string>;
   reporter: (rule: Rule, path: string, section: Section, statementLine?: number) => Report;
   state: RunState;
-  misses?: Misses;
+  misses: Misses | undefined;
 }
 
 /** The statement rules of one section kind, with one report function each for the whole run. */
