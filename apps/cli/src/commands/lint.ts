@@ -1,7 +1,6 @@
-import { collectMigrations, createProvider } from '@gander/core';
 import { formatReport, OUTPUT_FORMATS, readDatabaseContext, runLint, type DatabaseContext, type LintReport, type OutputFormat } from '@gander/lint';
 import type { FlagValue } from '../args/flags.js';
-import { openTarget, resolveTarget, type OpenedDatabase } from '../connect.js';
+import type { OpenedDatabase } from '../connect.js';
 import { CliError } from '../errors.js';
 import { CLI_VERSION } from '../version.js';
 import type { CommandContext, CommandOutcome } from './context.js';
@@ -27,6 +26,8 @@ function databaseTarget(ctx: CommandContext, flags: ReadonlyMap<string, FlagValu
 }
 
 async function readDatabase(ctx: CommandContext, dir: string, where: { driver: string; dbstring: string }): Promise<DatabaseContext> {
+  // Loaded only in database mode: a lint of files alone never needs the provider or a driver.
+  const [{ collectMigrations, createProvider }, { openTarget, resolveTarget }] = await Promise.all([import('@gander/core'), import('../connect.js')]);
   const target = resolveTarget(where.driver, where.dbstring, ctx.io.cwd, ctx.env);
   let opened: OpenedDatabase | undefined;
   try {

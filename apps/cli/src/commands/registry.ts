@@ -8,7 +8,10 @@ export const NO_DB_HANDLERS: Record<string, () => Promise<(ctx: CommandContext) 
   env: async () => (await import('./env.js')).envCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
   fleet: async () => (await import('./fleet.js')).fleetCommand,
-  lint: async () => (await import('./lint.js')).lintCommand,
+  lint: async () => {
+    (await import('./wasm-tiering.js')).compileWasmOnce();
+    return (await import('./lint.js')).lintCommand;
+  },
   squash: async () => (await import('./squash.js')).squashCommand,
 };
 
