@@ -2,16 +2,13 @@ import { DEFAULT_CONFIG, type LintConfig } from './config/config.js';
 import { createFileLinter, emptyState, type Collected } from './file-linter.js';
 import { loadGrammar } from './grammar/pg-grammar.js';
 import { readLintFile } from './model/read-file.js';
+import type { LintInputFile } from './input.js';
 import type { LintFile } from './model/types.js';
 import { lintInWorkers, startLintPool, workerCount, type LintPool, type ParallelOptions } from './parallel.js';
 import type { FolderEntry } from './rules/rule.js';
 import type { Suppression } from './suppress.js';
 import type { Finding, LintReport } from './types.js';
 
-export interface LintInputFile {
-  path: string;
-  content: string;
-}
 
 export interface LintOptions {
   config?: LintConfig;
@@ -62,16 +59,16 @@ export async function lintFiles(inputs: readonly LintInputFile[], options: LintO
   const selected = options.selected ?? (() => true);
   // Names first (cheap), for the order and the folder rules; each file is then read in full, linted and
   // let go, so 10,000 files never hold 10,000 syntax trees at once.
-  const contents = new Map(inputs.map((f) => [f.path, f.content]));
-  const files = inputs.map((f) => readLintFile(f.path, f.content, { nameOnly: true })).sort(byVersion);
+  const inputByPath = new Map(inputs.map((f) => [f.path, f]));
+  const files = inputs.map((f) => readLintFile(f.path, '', { nameOnly: true })).sort(byVersion);
   const linterOptions = { config, only: options.only, pending: options.pending, tableSizes: options.tableSizes };
   const linter = createFileLinter(linterOptions);
-  const toLint = files.filter((f) => selected(f.path)).map((f) => ({ path: f.path, content: contents.get(f.path)! }));
+  const toLint = files.filter((f) => selected(f.path)).map((f) => inputByPath.get(f.path)!);
   const state = emptyState();
   const pool = options.pool ?? startLintPool(workerCount(toLint.length, options.workers));
   try {
     if (pool !== undefined && pool.size > 0) await lintInWorkers(toLint, pool, linter, linterOptions, state, options.parallel);
-    else for (const f of toLint) await linter.lint(f.path, f.content, state);
+    else for (const f of toLint) await linter.lint(f, state);
   } finally {
     if (options.pool === undefined) pool?.close();
   }

@@ -1,5 +1,6 @@
 import { humanSize, type LintConfig } from './config/config.js';
 import { loadPlpgsql } from './grammar/plpgsql.js';
+import { inputText, type LintInputFile } from './input.js';
 import { createdRelations, setsLockTimeout } from './model/created.js';
 import { doBlockStatements, hasDoBlock } from './model/do-block.js';
 import { placeIn, readLintFile } from './model/read-file.js';
@@ -63,7 +64,7 @@ export interface FileLinter {
   suppressions: Map<string, Suppression[]>;
   reporter: (rule: Rule, path: string, section: Section, statementLine?: number) => Report;
   /** Lints one file, reading and updating `state`; `misses` records the lookups `state` could not answer. */
-  lint(path: string, content: string, state: RunState, misses?: Misses): Promise<void>;
+  lint(input: LintInputFile, state: RunState, misses?: Misses): Promise<void>;
 }
 
 const ALL_RULE_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
@@ -101,8 +102,8 @@ export function createFileLinter(options: FileLinterOptions): FileLinter {
   const fileRules = rules.filter((r) => r.file !== undefined);
   const walkers = { up: sectionWalker('up', rules, reporter), down: sectionWalker('down', rules, reporter) };
 
-  async function lint(path: string, content: string, state: RunState, misses?: Misses): Promise<void> {
-    const file = readLintFile(path, content);
+  async function lint(input: LintInputFile, state: RunState, misses?: Misses): Promise<void> {
+    const file = readLintFile(input.path, inputText(input));
     const found = readSuppressions(file.lines);
     suppressions.set(file.path, found);
     if (enabled.has('invalid-suppression')) checkSuppressions(found, (line) => reporter(builtin('invalid-suppression'), file.path, 'file', line));

@@ -1,6 +1,7 @@
 export type { Finding, Level, LintReport, LintSummary, RuleSetting, Section } from './types.js';
 export { LintConfigError, LintInputError } from './errors.js';
-export { lintFiles, type LintInputFile, type LintOptions } from './engine.js';
+export { lintFiles, type LintOptions } from './engine.js';
+export type { LintInputFile } from './input.js';
 export { runLint, loadLintConfig, type LintRunOptions } from './run.js';
 export { collectLintInput, type CollectedInput } from './collect.js';
 export { changedSince, type ChangedFiles } from './git-since.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from './config/config.js';
-import { lintFiles, type LintInputFile } from './engine.js';
+import { lintFiles } from './engine.js';
+import type { LintInputFile } from './input.js';
 import { createFileLinter, emptyState } from './file-linter.js';
 import { loadGrammar } from './grammar/pg-grammar.js';
 import { runLint } from './run.js';
@@ -77,7 +78,7 @@ describe.skipIf(!built)(built ? 'runLint across worker threads' : 'runLint acros
   it('gives one thread\'s findings with the workers runLint starts before it reads the files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gander-lint-pool-'));
     try {
-      for (const f of migrations(30, true)) await writeFile(join(dir, f.path.slice(2)), f.content);
+      for (const f of migrations(30, true)) await writeFile(join(dir, f.path.slice(2)), f.content!);
       const before = process.env.GANDER_LINT_WORKERS;
       const lint = async (workers: string) => {
         process.env.GANDER_LINT_WORKERS = workers;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LintConfig } from './config/config.js';
 import { createFileLinter, emptyState, noMisses, type Collected, type FileLinter, type FileLinterOptions, type RunState } from './file-linter.js';
+import type { LintInputFile } from './input.js';
 import type { Suppression } from './suppress.js';
 
 /**
@@ -25,7 +26,6 @@ import type { Suppression } from './suppress.js';
 const MIN_FILES = 2000;
 const MAX_WORKERS = 3;
 
-type InputFile = { path: string; content: string };
 
 /** What one chunk leaves: plain arrays, cheap to copy between threads. */
 export interface ChunkResult {
@@ -36,7 +36,7 @@ export interface ChunkResult {
 }
 
 export interface WorkerJob {
-  chunks: InputFile[][];
+  chunks: LintInputFile[][];
   /** One Int32: the next chunk to claim, shared by every thread. */
   claim: SharedArrayBuffer;
   config: LintConfig;
@@ -82,11 +82,11 @@ function cut<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Lints one chunk from an empty run state (on any thread): what it found, left and missed. */
-export async function lintChunk(files: readonly InputFile[], options: FileLinterOptions): Promise<ChunkResult> {
+export async function lintChunk(files: readonly LintInputFile[], options: FileLinterOptions): Promise<ChunkResult> {
   const linter = createFileLinter(options);
   const state = emptyState();
   const misses = noMisses();
-  for (const f of files) await linter.lint(f.path, f.content, state, misses);
+  for (const f of files) await linter.lint(f, state, misses);
   return {
     collected: linter.collected,
     suppressions: [...linter.suppressions],
@@ -165,7 +165,7 @@ export interface ParallelOptions {
  * answered one of its misses).
  */
 export async function lintInWorkers(
-  files: readonly InputFile[],
+  files: readonly LintInputFile[],
   pool: LintPool,
   linter: FileLinter,
   options: FileLinterOptions,
@@ -198,7 +198,7 @@ export async function lintInWorkers(
     const result = results[k];
     if (result === undefined || stale(result.misses, state)) {
       relinted++;
-      for (const f of chunks[k]!) await linter.lint(f.path, f.content, state);
+      for (const f of chunks[k]!) await linter.lint(f, state);
       continue;
     }
     for (const c of result.collected) linter.collected.push(c);

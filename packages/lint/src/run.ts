@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { collectLintInput, type CollectedInput } from './collect.js';
+import type { LintInputFile } from './input.js';
 import { startLintPool, workerCount, type LintPool } from './parallel.js';
 import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE, parseLintConfig, type LintConfig } from './config/config.js';
 import type { DatabaseContext } from './db/database-context.js';
@@ -45,7 +46,7 @@ export async function runLint(options: LintRunOptions): Promise<LintReport> {
   const absolute = options.paths.map((p) => resolve(options.cwd, p));
   let pool: LintPool | undefined;
   try {
-    const input = await collectLintInput(absolute, { onListed: (count) => (pool = startLintPool(workerCount(count, undefined))) });
+    const input = await collectLintInput(absolute, { onListed: (count) => (pool = startLintPool(workerCount(count, undefined))), readContents: false });
     return await lintCollected(options, config, input, pool);
   } finally {
     pool?.close();
@@ -58,7 +59,7 @@ async function lintCollected(options: LintRunOptions, config: LintConfig, input:
     const rel = relative(options.cwd, path);
     return rel.startsWith('..') ? path : rel === '' ? '.' : rel;
   };
-  const files = input.files.map((f) => ({ path: shown(f.path), content: f.content }));
+  const files = input.files.map((f): LintInputFile => (f.content === undefined ? { path: shown(f.path), readFrom: f.readFrom! } : { path: shown(f.path), content: f.content }));
   const folders = input.folders.map((f) => ({ path: shown(f.path), entries: f.entries }));
 
   let pending: Set<bigint> | undefined;
