@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { collectLintInput, type CollectedInput } from './collect.js';
 import type { LintInputFile } from './input.js';
+import { pathShower } from './shown-path.js';
 import { startLintPool, workerCount, type LintPool } from './parallel.js';
 import { DEFAULT_CONFIG, DEFAULT_CONFIG_FILE, parseLintConfig, type LintConfig } from './config/config.js';
 import type { DatabaseContext } from './db/database-context.js';
@@ -55,12 +56,9 @@ export async function runLint(options: LintRunOptions): Promise<LintReport> {
 
 async function lintCollected(options: LintRunOptions, config: LintConfig, input: CollectedInput, pool: LintPool | undefined): Promise<LintReport> {
   // Show paths as the user gave them.
-  const shown = (path: string) => {
-    const rel = relative(options.cwd, path);
-    return rel.startsWith('..') ? path : rel === '' ? '.' : rel;
-  };
-  const files = input.files.map((f): LintInputFile => (f.content === undefined ? { path: shown(f.path), readFrom: f.readFrom! } : { path: shown(f.path), content: f.content }));
-  const folders = input.folders.map((f) => ({ path: shown(f.path), entries: f.entries }));
+  const shown = pathShower(options.cwd);
+  const files = input.files.map((f): LintInputFile => (f.content === undefined ? { path: shown.file(f.path), readFrom: f.readFrom! } : { path: shown.file(f.path), content: f.content }));
+  const folders = input.folders.map((f) => ({ path: shown.path(f.path), entries: f.entries }));
 
   let pending: Set<bigint> | undefined;
   const selectedPaths = new Set(files.map((f) => f.path));
@@ -86,7 +84,7 @@ async function lintCollected(options: LintRunOptions, config: LintConfig, input:
   return lintFiles(files, {
     config,
     ...(pending === undefined ? {} : { pending }),
-    ...(options.database === undefined ? {} : { tableSizes: options.database.tableSizes, extraFindings: options.database.drift.map((d) => ({ ...d, file: shown(resolve(options.cwd, d.file)) })) }),
+    ...(options.database === undefined ? {} : { tableSizes: options.database.tableSizes, extraFindings: options.database.drift.map((d) => ({ ...d, file: shown.path(resolve(options.cwd, d.file)) })) }),
     folders,
     selected: (path) => selectedPaths.has(path),
     ...(options.only === undefined ? {} : { only: options.only }),
