@@ -44,7 +44,7 @@ export const lint10kScenario: Scenario = {
     const notes = [
       'Files rotate through five kinds: a new table with its index (quiet for gander: created in the same file), a column and an index added to an earlier table, a trigger function inside StatementBegin/End, a NO TRANSACTION concurrent index, a NOT VALID check plus a rename.',
       'squawk runs as its Rust binary (@squawk-cli/<platform>/bin/squawk, not the npm wrapper); it exits 1 when it finds something, which counts as success here.',
-      `Threads: squawk lints on one thread; gander lint uses worker threads from 2,000 files on when cores are idle (idle cores - 1, idle = cores - load average, at most 3; ${availableParallelism()} cores here, load ${loadavg()[0]!.toFixed(1)} when the files were written). "gander lint, 1 thread" (GANDER_LINT_WORKERS=0) is the same work on one thread, for the per-core comparison.`,
+      `Threads: squawk's CPU time is above its wall time when a core is idle (it uses more than one thread); gander lint uses one worker thread per other core from 2,000 files on (at most 3; ${availableParallelism()} cores here, so ${Math.min(3, availableParallelism() - 1)} worker beside the main thread), each thread claiming chunks of files as it goes. "gander lint, 1 thread" (GANDER_LINT_WORKERS=0) is the same work on one thread, for the per-core comparison. Load average ${loadavg()[0]!.toFixed(1)} when the files were written: with other work on the machine a worker only takes turns with it.`,
     ];
     if (cli.path) notes.push(`gander lint findings: ${ganderFindings(cli.path, dir)}.`);
     if (squawk.path) notes.push(`squawk findings: ${squawkFindings(squawk.path, dir)}.`);

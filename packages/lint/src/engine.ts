@@ -32,8 +32,8 @@ export interface LintOptions {
   selected?: (path: string) => boolean;
   /**
    * Worker threads besides this one. Default: `GANDER_LINT_WORKERS` when set,
-   * else from 2,000 files on one less than the idle cores (cores minus the
-   * load average; at most 3), else none. The findings are the same either way.
+   * else from 2,000 files on one per other core (at most 3), else none. The
+   * findings are the same either way.
    */
   workers?: number;
   /**

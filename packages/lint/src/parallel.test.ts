@@ -66,6 +66,20 @@ describe.skipIf(!built)(built ? 'lint across worker threads' : 'lint across work
     expect(workerCount(5000, 0)).toBe(0);
   });
 
+  it('lints itself the chunk a worker claimed and never sent back', async () => {
+    await loadGrammar();
+    const files = migrations(40, true);
+    const dying = startLintPool(1, new URL('./testdata/workers/claims-one-then-dies.mjs', import.meta.url))!;
+    const linter = createFileLinter({ config: DEFAULT_CONFIG });
+    const stats = await lintInWorkers(files, dying, linter, { config: DEFAULT_CONFIG }, emptyState(), { chunkSize: 10, mainThreadLints: false });
+    // Every chunk linted here: the one the worker claimed, and the three nobody claimed.
+    expect(stats).toEqual({ workerChunks: 0, relinted: 4 });
+    const one = createFileLinter({ config: DEFAULT_CONFIG });
+    const state = emptyState();
+    for (const f of files) await one.lint(f, state);
+    expect(linter.collected).toEqual(one.collected);
+  });
+
   it('uses the workers\' findings when nothing before their chunk changes them', async () => {
     await loadGrammar();
     const linter = createFileLinter({ config: DEFAULT_CONFIG });

@@ -107,8 +107,7 @@ export interface LintPool {
   close(): void;
 }
 
-export function startLintPool(workers: number): LintPool | undefined {
-  const script = workerScript();
+export function startLintPool(workers: number, script: URL | undefined = workerScript()): LintPool | undefined {
   if (workers <= 0 || script === undefined) return undefined;
   const started: Worker[] = [];
   for (let i = 0; i < workers; i++) {
