@@ -57,6 +57,21 @@ describe.skipIf(!built)(built ? 'lint across worker threads' : 'lint across work
     ]);
   });
 
+  it('carries what pending migrations create across chunks, as one thread does (database mode)', async () => {
+    // File 1 creates big_table; the last file adds an index to it. Both pending: the index is on a new table, no finding.
+    const files = migrations(40, false);
+    files[0] = { path: 'm/001_m.sql', content: '-- +goose Up\nCREATE TABLE IF NOT EXISTS big_table (x int);\n-- +goose Down\nDROP TABLE IF EXISTS big_table;\n' };
+    files[39] = { path: 'm/040_m.sql', content: '-- +goose Up\nCREATE INDEX IF NOT EXISTS big_x ON big_table (x);\n-- +goose Down\nDROP INDEX IF EXISTS big_x;\n' };
+    const pending = new Set(files.map((_, i) => BigInt(i + 1)));
+    const one = await lintFiles(files, { workers: 0, pending });
+    const split = await lintFiles(files, { workers: 2, pending, parallel: { chunkSize: 10, mainThreadLints: false } });
+    expect(split).toEqual(one);
+    expect(one.findings.filter((f) => f.file === 'm/040_m.sql' && f.rule === 'require-concurrent-index-creation')).toEqual([]);
+    // Applied (not pending), the table is not new: the index finding is there, with workers too.
+    const applied = await lintFiles(files, { workers: 2, parallel: { chunkSize: 10, mainThreadLints: false } });
+    expect(applied.findings.filter((f) => f.file === 'm/040_m.sql' && f.rule === 'require-concurrent-index-creation')).toHaveLength(1);
+  });
+
   it('starts no worker for few files, and never more workers than files after the first', () => {
     expect(workerCount(1999, undefined)).toBe(0);
     expect(chunkSize(10_000, 2)).toBe(400);
