@@ -70,7 +70,7 @@ describe('cold start: what each command line loads', () => {
   it('lint of files alone loads the linter and core\'s parsing entry, not a driver, PGlite or the TUI', async () => {
     const run = await loadedBy(['lint', 'migrations'], project);
     expect(run.code).toBe(0);
-    expect(run.modules).toContain('packages/lint/dist/grammar/pg-grammar.js');
+    expect(run.modules).toContain('packages/lint/dist/index.js');
     expect(run.modules).toContain('packages/core/dist/parsing.js');
     const needless = /[/]pg[/]|[/]pg-[a-z]+[/]|@electric-sql|packages\/tui|[/]ink[/]/;
     expect(run.modules.filter((m) => needless.test(m))).toEqual([]);
