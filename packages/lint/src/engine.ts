@@ -9,7 +9,6 @@ import type { FolderEntry } from './rules/rule.js';
 import type { Suppression } from './suppress.js';
 import type { Finding, LintReport } from './types.js';
 
-
 export interface LintOptions {
   config?: LintConfig;
   /**

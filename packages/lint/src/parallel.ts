@@ -26,7 +26,6 @@ import type { Suppression } from './suppress.js';
 const MIN_FILES = 2000;
 const MAX_WORKERS = 3;
 
-
 /** What one chunk leaves: plain arrays, cheap to copy between threads. */
 export interface ChunkResult {
   collected: Collected[];
