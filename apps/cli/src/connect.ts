@@ -177,6 +177,9 @@ export interface TlsFlags {
   sslKey: string;
 }
 
+/** A status or history reads a few pages (PostgreSQL allows down to 128kB); a page pushed out is read again, not lost. */
+const READ_ONLY_SHARED_BUFFERS = '1MB';
+
 /**
  * Open the target; for postgres, connect once now so a bad DBSTRING fails before anything else.
  * `extensions` (what the migrations CREATE EXTENSION, with the files) are loaded into PGlite,
@@ -188,11 +191,16 @@ export async function openTarget(
   cwd: string,
   extensions: ReadonlyMap<string, readonly string[]> = new Map(),
   dataDirLock: DataDirLockOptions = {},
+  readOnly = false,
 ): Promise<OpenedDatabase> {
   if (target.driver === 'pglite') {
     // The data directory is locked for this process's use (another gander waits, then refuses naming us).
     // One in-process session: a statement cannot be cancelled from outside, so a stop fails the next one.
-    const stop = stoppable(await pgliteDatabase({ dataDir: target.dataDir, extensions, lock: dataDirLock }));
+    // A read-only command reads a few pages of bookkeeping: PGlite's 128MB buffer pool costs more to
+    // set up than the whole query (bench/README.md, "Embedded status").
+    const stop = stoppable(
+      await pgliteDatabase({ dataDir: target.dataDir, extensions, lock: dataDirLock, ...(readOnly ? { sharedBuffers: READ_ONLY_SHARED_BUFFERS } : {}) }),
+    );
     return { db: stop.db, cancelRunning: async () => stop.stop() };
   }
   const { settings } = target;

@@ -26,6 +26,9 @@ export function usablePath(cwd: string, path: string): string {
 /** Commands that need no migration files: goose's `version` never opens the folder, the audit log needs none, the TUI opens on an empty list. */
 const NEEDS_NO_FILES = new Set(['history', 'version', 'tui', 'dump']);
 
+/** Commands that only read the version table and the audit log (PGlite opens them with a small buffer pool). */
+const READ_ONLY = new Set(['status', 'version', 'history', 'plan']);
+
 /** Where goose says `failed to collect migrations: …` (status.go, reset.go, version.go with -no-versioning). */
 const COLLECT_PREFIXED = new Set(['status', 'reset']);
 
@@ -117,6 +120,7 @@ export async function runDbCommand(
                   timeoutMs: options.lockTimeoutMs,
                   onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
                 },
+                READ_ONLY.has(command),
               );
         // Stopped (deadline or signal) while connecting: there was nothing to cancel then, so run nothing now.
         if (stopRequested) throw new CliError('E_TIMEOUT', 'stopped while connecting: nothing was run');
