@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { usablePath } from './usable-path.js';
 import { collectMigrations, createProvider, describeDataDirHolder, extensionsCreatedBy, GanderError, type MigrationSource } from '@gander/core';
 import type { Invocation } from '../args/merge-args.js';
 import { checkDbCommand } from '../commands/check-args.js';
@@ -18,10 +18,7 @@ import { withinMs, withTimeout } from './timeout.js';
 
 export type BaseContext = Omit<CommandContext, 'command' | 'args'>;
 
-/** A path from the command line, usable by this process (kept relative when our cwd is the user's, so messages match goose's). */
-export function usablePath(cwd: string, path: string): string {
-  return isAbsolute(path) || cwd === process.cwd() ? path : resolve(cwd, path);
-}
+export { usablePath } from './usable-path.js';
 
 /** Commands that need no migration files: goose's `version` never opens the folder, the audit log needs none, the TUI opens on an empty list. */
 const NEEDS_NO_FILES = new Set(['history', 'version', 'tui', 'dump']);
