@@ -297,6 +297,12 @@ describe('errors', () => {
     ['a missing up-to version', ['postgres', 'DSN', 'up-to'], /^goose run: up-to must be of form/],
     ['a bad version', ['postgres', 'DSN', 'down-to', 'twelve'], /^goose run: version must be a number \(got 'twelve'\)$/],
     ['a missing dir', ['-dir', 'nowhere', 'postgres', 'DSN', 'status'], /^goose run: failed to collect migrations: nowhere directory does not exist$/],
+    // gander connects while it reads the files; the files are still reported first, as goose collects before connecting.
+    [
+      'a missing dir before an unreachable server',
+      ['-dir', 'nowhere', 'postgres', 'postgres://nobody:secret@127.0.0.1:1/db', 'status'],
+      /^goose run: failed to collect migrations: nowhere directory does not exist$/,
+    ],
   ])('reports %s with exit 1', async (_name, args, first) => {
     const result = await gander(args.map((a) => (a === 'DSN' ? urlDsn : a)));
     expect(result.code).toBe(1);

@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import type pg from 'pg';
 import {
   EMBEDDED_DATA_DIR,
   GanderError,
@@ -12,11 +13,15 @@ import {
 import type { Env } from './args/dotenv.js';
 import { goQuote } from './args/go-strconv.js';
 import { DsnError } from './dsn/key-value.js';
-import { parseDsn, type PgSettings, type TlsFiles } from './dsn/parse-dsn.js';
-import { loadTlsMaterial, tlsAttempts, tlsConfig, type PgTlsConfig } from './dsn/tls.js';
+import { parseDsn, type PgSettings } from './dsn/parse-dsn.js';
+import { pgConfig, tlsFiles, type PgConfig, type TlsFlags } from './dsn/pg-config.js';
+import { loadTlsMaterial, tlsAttempts, tlsConfig } from './dsn/tls.js';
+import { takeEarlyConnection } from './early-connect.js';
 import { CliError } from './errors.js';
 import { preloadPg } from './pg-preload.js';
 import { stoppable, withSessions } from './stop-between.js';
+
+export { pgConfig, type PgConfig, type TlsFlags } from './dsn/pg-config.js';
 
 /** Where the commands run, resolved from DRIVER and DBSTRING (or the embedded default). */
 export type Target =
@@ -87,41 +92,6 @@ export function targetSecrets(target: Target | undefined): string[] {
   return encoded === password ? [password] : [password, encoded];
 }
 
-/** The node-postgres config for one attempt. */
-export interface PgConfig {
-  host?: string;
-  port?: number;
-  user?: string;
-  password?: string;
-  database?: string;
-  application_name: string;
-  options?: string;
-  client_encoding?: string;
-  connectionTimeoutMillis: number;
-  keepAlive?: boolean;
-  ssl: false | PgTlsConfig;
-}
-
-// node-postgres waits forever for a connection by default; a CLI should not.
-const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
-
-export function pgConfig(settings: PgSettings, ssl: false | PgTlsConfig): PgConfig {
-  const config: PgConfig = {
-    application_name: settings.applicationName ?? 'gander',
-    connectionTimeoutMillis: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    ssl,
-  };
-  if (settings.host !== undefined) config.host = settings.host;
-  if (settings.port !== undefined) config.port = settings.port;
-  if (settings.user !== undefined) config.user = settings.user;
-  if (settings.password !== undefined) config.password = settings.password;
-  if (settings.database !== undefined) config.database = settings.database;
-  if (settings.options !== undefined) config.options = settings.options;
-  if (settings.clientEncoding !== undefined) config.client_encoding = settings.clientEncoding;
-  if (settings.keepAlive !== undefined) config.keepAlive = settings.keepAlive;
-  return config;
-}
-
 /** A database whose running statements can be cancelled from the outside (-timeout). */
 export interface OpenedDatabase {
   db: Database;
@@ -171,11 +141,14 @@ function pgErrorCode(error: unknown): string | undefined {
 // A wrong password or a missing database will not get better over TLS or without it.
 const FINAL_CODES = new Set(['28P01', '3D000']);
 
-export interface TlsFlags {
-  certfile: string;
-  sslCert: string;
-  sslKey: string;
+
+/** A stand-in pool whose connection fails as the early attempt's did: pgDatabase reports it as it reports its own. */
+function replay(config: PgConfig, error: unknown): pg.Pool {
+  return { options: config, query: () => Promise.reject(error) } as unknown as pg.Pool;
 }
+
+/** A status or history reads a few pages (PostgreSQL allows down to 128kB); a page pushed out is read again, not lost. */
+const READ_ONLY_SHARED_BUFFERS = '1MB';
 
 /**
  * Open the target; for postgres, connect once now so a bad DBSTRING fails before anything else.
@@ -188,27 +161,36 @@ export async function openTarget(
   cwd: string,
   extensions: ReadonlyMap<string, readonly string[]> = new Map(),
   dataDirLock: DataDirLockOptions = {},
+  readOnly = false,
 ): Promise<OpenedDatabase> {
   if (target.driver === 'pglite') {
     // The data directory is locked for this process's use (another gander waits, then refuses naming us).
     // One in-process session: a statement cannot be cancelled from outside, so a stop fails the next one.
-    const stop = stoppable(await pgliteDatabase({ dataDir: target.dataDir, extensions, lock: dataDirLock }));
+    // A read-only command reads a few pages of bookkeeping: PGlite's 128MB buffer pool costs more to
+    // set up than the whole query (bench/README.md, "Embedded status").
+    const stop = stoppable(
+      await pgliteDatabase({ dataDir: target.dataDir, extensions, lock: dataDirLock, ...(readOnly ? { sharedBuffers: READ_ONLY_SHARED_BUFFERS } : {}) }),
+    );
     return { db: stop.db, cancelRunning: async () => stop.stop() };
   }
   const { settings } = target;
-  // goose's -certfile/-ssl-cert/-ssl-key ("only support on mysql") are the pg TLS files here; a flag wins over the DBSTRING.
-  const files: TlsFiles = {
-    ...settings.tls,
-    ...(flags.certfile ? { rootCert: flags.certfile } : {}),
-    ...(flags.sslCert ? { cert: flags.sslCert } : {}),
-    ...(flags.sslKey ? { key: flags.sslKey } : {}),
-  };
+  const files = tlsFiles(settings, flags);
+  // The attempts made while the CLI's command modules loaded (early-connect.ts), for exactly this target:
+  // a connected pool is taken over, a failed attempt's error is replayed through the same adapter (so it
+  // reads as it would have), and attempts it did not make are made now.
+  const early = await takeEarlyConnection(settings, files, cwd);
   const material = await loadTlsMaterial(files, cwd);
   await preloadPg();
   const attempts = tlsAttempts(settings, files);
   let lastError: unknown;
   for (const [i, attempt] of attempts.entries()) {
-    const db = await pgDatabase(pgConfig(settings, tlsConfig(attempt, material, settings.host)));
+    const config = pgConfig(settings, tlsConfig(attempt, material, settings.host));
+    const made = early?.[i];
+    if (made !== undefined && 'pool' in made) {
+      const db = await pgDatabase({ pool: made.pool });
+      return cancellable({ ...db, close: () => made.pool.end() });
+    }
+    const db = await pgDatabase(made === undefined ? config : { pool: replay(config, made.error) });
     try {
       await db.query('SELECT 1');
       return cancellable(db);

@@ -7,10 +7,18 @@ import { CliError } from './errors.js';
 import type { RunIO } from './io.js';
 import { colorEnabled, palette } from './output/colors.js';
 import { Logger } from './output/logger.js';
-import { runDbCommand, usablePath, type BaseContext } from './run/db-command.js';
-import { finish, type ReportSettings } from './run/report.js';
+import { discardEarlyConnection, startEarlyConnect } from './early-connect.js';
+import type { BaseContext } from './run/db-command.js';
+import type { finish as finishReport, ReportSettings } from './run/report.js';
+import { usablePath } from './run/usable-path.js';
 import { boolFlag, resolveOptions, stringFlag } from './run/resolve-options.js';
 import { usageText } from './usage.js';
+
+// The report and the database command load @gander/core: imported when needed, so that a postgres
+// command can start connecting first (early-connect.ts).
+async function finish(...args: Parameters<typeof finishReport>): Promise<number> {
+  return (await import('./run/report.js')).finish(...args);
+}
 
 /** Everything after flag parsing and -version, in goose's order: .env, options, usage, the command. */
 export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
@@ -50,7 +58,7 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
     const error = new CliError('E_USAGE', parsed.args.length === 0 ? 'no command given' : 'missing DRIVER, DBSTRING or COMMAND', {
       hint: 'gander [OPTIONS] DRIVER DBSTRING COMMAND, or set GOOSE_DRIVER and GOOSE_DBSTRING; with neither, gander COMMAND uses the embedded database',
     });
-    if (options.json) finish({ command: firstArg, outcome: { error }, errorPrefix: `${options.logPrefix} run` }, log, settings);
+    if (options.json) await finish({ command: firstArg, outcome: { error }, errorPrefix: `${options.logPrefix} run` }, log, settings);
     return 1;
   }
   const base: BaseContext = {
@@ -66,7 +74,17 @@ export async function execute(parsed: ParsedArgs, io: RunIO): Promise<number> {
       if (!options.json) io.stdout.write(text);
     },
   };
-  if (invocation.kind !== 'no-db') return runDbCommand(base, invocation, settings);
+  if (invocation.kind !== 'no-db') {
+    if (invocation.kind === 'db' && (invocation.driver === 'postgres' || invocation.driver === 'pgx')) {
+      await startEarlyConnect(invocation.dbstring, io.env, { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey }, io.cwd);
+    }
+    try {
+      const { runDbCommand } = await import('./run/db-command.js');
+      return await runDbCommand(base, invocation, settings);
+    } finally {
+      discardEarlyConnection();
+    }
+  }
 
   const errorPrefix = invocation.command === 'validate' ? `${options.logPrefix} validate` : `${options.logPrefix} run`;
   let outcome: CommandOutcome;

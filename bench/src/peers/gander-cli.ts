@@ -4,18 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import type { ColdCommand } from '../harness/cold-process.js';
 
-export const GANDER_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'apps', 'cli', 'dist', 'bin.js');
+export const GANDER_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'apps', 'cli', 'dist', 'bin.cjs');
 
 let cached: { path?: string; skip?: string } | undefined;
 
 /**
  * The CLI (apps/cli) is built separately and may not exist yet: skip with a
- * note when dist/bin.js is missing or cannot even print its version.
+ * note when dist/bin.cjs is missing or cannot even print its version.
  */
 export function findGanderCli(): { path?: string; skip?: string } {
   if (cached) return cached;
   if (!existsSync(GANDER_BIN)) {
-    cached = { skip: 'apps/cli/dist/bin.js is missing (the CLI is not built yet: run `pnpm build`)' };
+    cached = { skip: 'apps/cli/dist/bin.cjs is missing (the CLI is not built yet: run `pnpm build`)' };
     return cached;
   }
   try {
@@ -23,7 +23,7 @@ export function findGanderCli(): { path?: string; skip?: string } {
     cached = { path: GANDER_BIN };
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8').trim();
-    cached = { skip: `apps/cli/dist/bin.js exists but \`--version\` failed: ${stderr || String(error)}` };
+    cached = { skip: `apps/cli/dist/bin.cjs exists but \`--version\` failed: ${stderr || String(error)}` };
   }
   return cached;
 }

@@ -1,4 +1,4 @@
-import { GanderError } from '@gander/core/parsing';
+import { GanderError } from '@gander/core';
 
 /** A lint config file that cannot be used: unreadable, not JSON, an unknown rule or level. */
 export class LintConfigError extends GanderError {

@@ -10,7 +10,7 @@ import { lintFiles } from './engine.js';
 import { LintConfigError } from './errors.js';
 import { changedSince } from './git-since.js';
 import { fileNameOf } from './model/read-file.js';
-import { parseMigrationFileName } from '@gander/core/parsing';
+import { parseMigrationFileName } from '@gander/core';
 import { RULE_IDS } from './rules/index.js';
 import type { LintReport } from './types.js';
 

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { usablePath } from './usable-path.js';
 import { collectMigrations, createProvider, describeDataDirHolder, extensionsCreatedBy, GanderError, type MigrationSource } from '@gander/core';
 import type { Invocation } from '../args/merge-args.js';
 import { checkDbCommand } from '../commands/check-args.js';
@@ -18,13 +18,13 @@ import { withinMs, withTimeout } from './timeout.js';
 
 export type BaseContext = Omit<CommandContext, 'command' | 'args'>;
 
-/** A path from the command line, usable by this process (kept relative when our cwd is the user's, so messages match goose's). */
-export function usablePath(cwd: string, path: string): string {
-  return isAbsolute(path) || cwd === process.cwd() ? path : resolve(cwd, path);
-}
+export { usablePath } from './usable-path.js';
 
 /** Commands that need no migration files: goose's `version` never opens the folder, the audit log needs none, the TUI opens on an empty list. */
 const NEEDS_NO_FILES = new Set(['history', 'version', 'tui', 'dump']);
+
+/** Commands that only read the version table and the audit log (PGlite opens them with a small buffer pool). */
+const READ_ONLY = new Set(['status', 'version', 'history', 'plan']);
 
 /** Where goose says `failed to collect migrations: …` (status.go, reset.go, version.go with -no-versioning). */
 const COLLECT_PREFIXED = new Set(['status', 'reset']);
@@ -78,8 +78,22 @@ export async function runDbCommand(
   const signals = watchStopSignals();
   let outcome: CommandOutcome | undefined;
   const resolved = target;
+  const tlsFlags = { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey };
+  // On postgres, connect (loading node-postgres, TLS, authentication) while the files are read: a cold
+  // command waits for the slower of the two, not for both. PGlite waits for the files, which say what
+  // extensions it must load at start.
+  const connecting = resolved.driver === 'postgres' ? openTarget(resolved, tlsFlags, io.cwd) : undefined;
+  // Its failure is reported where it is awaited (or not at all, after a collection error).
+  connecting?.catch(() => undefined);
   try {
-    const sources = await sourcesFor(command, dirPath, options.noVersioning);
+    let sources: MigrationSource[];
+    try {
+      sources = await sourcesFor(command, dirPath, options.noVersioning);
+    } catch (error) {
+      // The files are reported first, as goose collects them before it connects.
+      void connecting?.then((early) => closeQuietly(early, 3000), () => undefined);
+      throw error;
+    }
     const handler = await DB_HANDLERS[command]!();
     // -timeout covers connecting too, as goose's context covers pgx's lazy connect.
     const ran = await withTimeout(
@@ -90,17 +104,21 @@ export async function runDbCommand(
           // opening it here as well would cost a second PGlite start-up before the first screen.
           return await tuiCommand({ ...base, command, args: invocation.args, target: resolved });
         }
-        opened = await openTarget(
-          resolved,
-          { certfile: options.certfile, sslCert: options.sslCert, sslKey: options.sslKey },
-          io.cwd,
-          // Only PGlite loads extensions at start; scanning every file for CREATE EXTENSION is wasted on postgres.
-          target.driver === 'pglite' ? extensionsCreatedBy(sources) : new Map(),
-          {
-            timeoutMs: options.lockTimeoutMs,
-            onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
-          },
-        );
+        opened =
+          connecting !== undefined
+            ? await connecting
+            : await openTarget(
+                resolved,
+                tlsFlags,
+                io.cwd,
+                // Only PGlite loads extensions at start (scanning every file for CREATE EXTENSION is wasted on postgres).
+                extensionsCreatedBy(sources),
+                {
+                  timeoutMs: options.lockTimeoutMs,
+                  onWait: (holder) => log.print(`${options.logPrefix}: waiting for the embedded database, in use by ${describeDataDirHolder(holder)}`),
+                },
+                READ_ONLY.has(command),
+              );
         // Stopped (deadline or signal) while connecting: there was nothing to cancel then, so run nothing now.
         if (stopRequested) throw new CliError('E_TIMEOUT', 'stopped while connecting: nothing was run');
         const provider = await createProvider({ db: opened.db, sources, ...cliProviderOptions(options, io.env) });

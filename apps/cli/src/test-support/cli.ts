@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI: integration tests run it as users do. */
-export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../dist/bin.cjs', import.meta.url));
 
 export function assertBuilt(): void {
   if (!existsSync(BIN)) {
@@ -41,7 +41,7 @@ export function spawnTool(program: readonly string[], args: readonly string[], c
   });
 }
 
-/** Run `node dist/bin.js ...args` in `cwd` with only PATH, HOME, TZ and `env` set; its output joins `allOutput`. */
+/** Run `node dist/bin.cjs ...args` in `cwd` with only PATH, HOME, TZ and `env` set; its output joins `allOutput`. */
 export async function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
   const started = performance.now();
   const ran = await spawnTool([process.execPath, BIN], args, options.cwd, options.env ?? {});

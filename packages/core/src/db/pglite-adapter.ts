@@ -35,6 +35,12 @@ export interface PgliteOptions {
    * `close()`: on by default; `false` only when the caller holds it itself.
    */
   lock?: DataDirLockOptions | false;
+  /**
+   * PostgreSQL's `shared_buffers` for this instance (PGlite's default is 128MB, which it allocates and
+   * zeroes on every start: about a fifth of opening an existing data directory). A short read-only
+   * session (a CLI `status`) needs a few pages; migrations keep the default.
+   */
+  sharedBuffers?: string;
 }
 
 type PgliteModule = typeof import('@electric-sql/pglite');
@@ -74,7 +80,8 @@ export async function pgliteDatabase(target: PgliteInstance | PgliteOptions = {}
       const extensions = await pgliteExtensions(names, neededBy);
       const vector = extensions.vector ?? (options.vector === false ? undefined : await loadVector());
       if (vector) extensions.vector = vector;
-      db = await PGliteCtor.create(dataDir, { extensions });
+      const startParams = options.sharedBuffers ? [...PGliteCtor.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`] : undefined;
+      db = await PGliteCtor.create(dataDir, { extensions, ...(startParams ? { startParams } : {}) });
     } catch (error) {
       lock?.release();
       throw dataDir === undefined ? error : await explainOpenFailure(PGliteCtor, dataDir, error);

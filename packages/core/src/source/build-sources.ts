@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { escapeControl, GanderError } from '../errors.js';
 import { goQuote } from '../parser/go-text.js';
 import { entryRole, parseMigrationFileName } from './file-name.js';
@@ -90,7 +90,8 @@ export function toSource(accepted: Accepted, bytes: Uint8Array, content: string)
     kind: accepted.kind,
     description: accepted.description,
     content,
-    checksum: createHash('sha256').update(bytes).digest('hex'),
+    // One-shot hash (Node >= 20.12): a Hash object per file cost 2-3x as much on 10,000 small files (bench/README.md, "c").
+    checksum: hash('sha256', bytes, 'hex'),
   };
 }
 

@@ -23,13 +23,18 @@ export async function collectMigrations(dir: string): Promise<MigrationSource[]>
   const entries = await listDirectory(dir);
   const realDir = await realpath(dir);
   const candidates: Candidate[] = [];
+  // join(dir, name) for a name without a separator (what readdir returns) is the normalized folder,
+  // a separator, then the name: normalize once, not once per file (10,000 normalizations show in a profile).
+  const prefix = join(dir, '_').slice(0, -1);
   for (const entry of entries) {
     const role = entryRole(entry.name);
     if (role === 'ignore') continue;
     // A .ts/.js that is not named like a migration is a helper: whatever it is, it is not ours to read.
     if (role === 'script' && !entry.isFile() && !parseMigrationFileName(entry.name).ok) continue;
-    const readPath = await safeMigrationPath(dir, realDir, entry);
-    candidates.push({ fileName: entry.name, path: join(dir, entry.name), readPath });
+    const path = prefix + entry.name;
+    // A regular file is read where it is (no promise per file for the common case); anything else is checked first.
+    if (entry.isFile()) candidates.push({ fileName: entry.name, path });
+    else candidates.push({ fileName: entry.name, path, readPath: await safeMigrationPath(dir, realDir, entry) });
   }
   const accepted = selectMigrations(candidates);
   if (accepted.length === 0) throw noMigrationsError(dir);

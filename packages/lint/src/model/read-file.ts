@@ -1,4 +1,4 @@
-import { GanderParseError, parseMigrationFileName, parseSqlStatements, type ParsedStatement } from '@gander/core/parsing';
+import { GanderParseError, parseMigrationFileName, parseSqlStatements, type ParsedStatement } from '@gander/core';
 import { parseGrammar, parseGrammarBatch, type GrammarResult } from '../grammar/pg-grammar.js';
 import { isInBlock, readAnnotations } from './annotations.js';
 import type { Annotations, GooseStatement, LintFile, PlacedStatement } from './types.js';

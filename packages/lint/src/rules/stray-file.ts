@@ -1,4 +1,4 @@
-import { parseMigrationFileName } from '@gander/core/parsing';
+import { parseMigrationFileName } from '@gander/core';
 import type { Rule } from './rule.js';
 
 /** DD-012: only migrations in the migrations folder root. */

@@ -13,7 +13,7 @@ import { afterEach } from 'vitest';
 import { hasTmux, startTmux, type TmuxSession } from './tmux.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cliBin = join(packageDir, '..', '..', 'apps', 'cli', 'src', 'bin.ts');
+const cliBin = join(packageDir, '..', '..', 'apps', 'cli', 'src', 'bin.cts');
 // tsx's ESM loader by file URL: the work folder has no node_modules to find it from.
 const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
 
