@@ -34,7 +34,7 @@ function runBin(args: string[], env: NodeJS.ProcessEnv, cwd?: string, capMs = 20
 }
 
 /** The gander CLI of this workspace, which the refusal's command names as `gander`. */
-const cliBin = resolve(here, '../../cli/dist/bin.js');
+const cliBin = resolve(here, '../../cli/dist/bin.cjs');
 
 function assertCliBuilt(): void {
   if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: build first (npx -y pnpm@10.34.9 build)`);
