@@ -4,6 +4,7 @@ import { schemaPgliteScenario } from './a2-schema-pglite.js';
 import { manySmallScenario } from './b-many-small.js';
 import { status10kScenario } from './c-status-10k.js';
 import { parserScenario } from './d-parser.js';
+import { cliLintScenario } from './e-cli-lint.js';
 import { cliStatusScenario } from './e-cli-status.js';
 import { cliVersionScenario } from './e-cli-version.js';
 import { embeddedStatusScenario } from './e-embedded-status.js';
@@ -21,6 +22,7 @@ export const scenarios: readonly Scenario[] = [
   parserScenario,
   cliVersionScenario,
   cliStatusScenario,
+  cliLintScenario,
   embeddedStatusScenario,
   startupCheckScenario,
   fleetScenario,
