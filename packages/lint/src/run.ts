@@ -46,8 +46,14 @@ export async function runLint(options: LintRunOptions): Promise<LintReport> {
   const config = await loadLintConfig(options.cwd, options.configPath);
   const absolute = options.paths.map((p) => resolve(options.cwd, p));
   let pool: LintPool | undefined;
+  // Workers start as soon as the folder is listed, when every listed file will be linted. With a database
+  // or --since most files are usually left out: lintFiles then starts workers itself if enough remain.
+  const lintsAll = options.database === undefined && options.since === undefined;
+  const onListed = (count: number) => {
+    if (lintsAll) pool = startLintPool(workerCount(count, undefined));
+  };
   try {
-    const input = await collectLintInput(absolute, { onListed: (count) => (pool = startLintPool(workerCount(count, undefined))), readContents: false });
+    const input = await collectLintInput(absolute, { onListed, readContents: false });
     return await lintCollected(options, config, input, pool);
   } finally {
     pool?.close();
