@@ -21,7 +21,7 @@ export function findSquawk(): { path?: string; skip?: string } {
   }
 }
 
-/** squawk exits 1 when it finds anything: that is its normal result here. */
-export function squawkCommand(squawk: string, dir: string): ColdCommand {
-  return { command: squawk, args: ['--reporter', 'json', `${dir}/*.sql`], okExitCodes: [1] };
+/** squawk on `target` (a file, or a glob such as `dir/*.sql`, which squawk expands itself); it exits 1 when it finds anything, its normal result here. */
+export function squawkCommand(squawk: string, target: string, okExitCodes: number[] = [1]): ColdCommand {
+  return { command: squawk, args: ['--reporter', 'json', target], okExitCodes };
 }

@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { coldContestant } from '../contestants/cold.js';
+import { ganderLintContestant, squawkContestant } from '../contestants/lint.js';
 import { nodeStartFloor } from '../contestants/node-start.js';
 import { DATA_STORAGE_DIR } from '../fixtures/data-storage.js';
 import type { Scenario } from '../harness/types.js';
-import { findGanderCli } from '../peers/gander-cli.js';
-import { findSquawk } from '../peers/squawk.js';
 
 const FILE = join(DATA_STORAGE_DIR, '001_initial_schema.sql');
 
@@ -24,25 +22,13 @@ export const cliLintScenario: Scenario = {
   ciTarget: { kind: 'vs-reference', max: 4, reference: 'node -e 0' },
   needsServer: false,
   async prepare() {
-    const cli = findGanderCli();
-    const squawk = findSquawk();
     return {
       input: `${FILE.slice(DATA_STORAGE_DIR.length + 1)}, one process per run, spawn to exit`,
       notes: ['squawk runs as its Rust binary; it exits 1 when it finds something, which counts as success here.'],
       contestants: [
         nodeStartFloor(),
-        coldContestant({
-          name: 'gander lint',
-          role: 'gander',
-          ...(cli.skip ? { skip: cli.skip } : {}),
-          phases: [{ phase: 'lint', commands: () => [{ command: process.execPath, args: [cli.path ?? '', 'lint', FILE], okExitCodes: [0, 1] }] }],
-        }),
-        coldContestant({
-          name: 'squawk 2.66',
-          role: 'peer',
-          ...(squawk.skip ? { skip: squawk.skip } : {}),
-          phases: [{ phase: 'lint', commands: () => [{ command: squawk.path ?? '', args: ['--reporter', 'json', FILE], okExitCodes: [0, 1] }] }],
-        }),
+        ganderLintContestant('gander lint', [FILE], { okExitCodes: [0, 1] }),
+        squawkContestant(FILE, [0, 1]),
       ],
     };
   },

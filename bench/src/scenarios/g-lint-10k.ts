@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { coldContestant } from '../contestants/cold.js';
+import { ganderLintContestant, squawkContestant } from '../contestants/lint.js';
 import { nodeStartFloor } from '../contestants/node-start.js';
 import { writeLintMigrations } from '../fixtures/lint-migrations.js';
 import type { Scenario } from '../harness/types.js';
@@ -20,7 +20,8 @@ function ganderFindings(bin: string, dir: string): string {
 function squawkFindings(bin: string, dir: string): string {
   let stdout: string;
   try {
-    stdout = execFileSync(bin, ['--reporter', 'json', `${dir}/*.sql`], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const command = squawkCommand(bin, `${dir}/*.sql`);
+    stdout = execFileSync(command.command, command.args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   } catch (error) {
     stdout = (error as { stdout: string }).stdout;
   }
@@ -53,24 +54,9 @@ export const lint10kScenario: Scenario = {
       notes,
       contestants: [
         nodeStartFloor(),
-        coldContestant({
-          name: 'gander lint',
-          role: 'gander',
-          ...(cli.skip ? { skip: cli.skip } : {}),
-          phases: [{ phase: 'lint', commands: () => [{ command: process.execPath, args: [cli.path ?? '', 'lint', '-format', 'json', dir], okExitCodes: [1] }] }],
-        }),
-        coldContestant({
-          name: 'gander lint, 1 thread',
-          role: 'gander',
-          ...(cli.skip ? { skip: cli.skip } : {}),
-          phases: [{ phase: 'lint', commands: () => [{ command: process.execPath, args: [cli.path ?? '', 'lint', '-format', 'json', dir], env: { GANDER_LINT_WORKERS: '0' }, okExitCodes: [1] }] }],
-        }),
-        coldContestant({
-          name: 'squawk 2.66',
-          role: 'peer',
-          ...(squawk.skip ? { skip: squawk.skip } : {}),
-          phases: [{ phase: 'lint', commands: () => [squawkCommand(squawk.path ?? '', dir)] }],
-        }),
+        ganderLintContestant('gander lint', ['-format', 'json', dir], { okExitCodes: [1] }),
+        ganderLintContestant('gander lint, 1 thread', ['-format', 'json', dir], { okExitCodes: [1], env: { GANDER_LINT_WORKERS: '0' } }),
+        squawkContestant(`${dir}/*.sql`),
       ],
     };
   },
