@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { childPathOf } from '@gander/core';
 import { inputText, type LintInputFile } from './input.js';
 import { LintInputError } from './errors.js';
 import type { FolderEntry } from './rules/rule.js';
@@ -34,12 +34,10 @@ export async function collectLintInput(
     const dirents = await readdir(path, { withFileTypes: true });
     const entries = dirents.map((d) => ({ name: d.name, isDirectory: d.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : 1));
     folders.push({ path, entries });
-    // join() normalises on every call (~3 µs, 30 ms for 10,000 files): normalise the folder once, then append
-    // the plain names readdir gave.
-    const prefix = join(path, 'x').slice(0, -1);
+    const childPath = childPathOf(path);
     for (const entry of entries) {
       if (entry.isDirectory || !entry.name.endsWith('.sql')) continue;
-      const file = prefix + entry.name;
+      const file = childPath(entry.name);
       files.push({ path: file, readFrom: file });
     }
   }
