@@ -18,7 +18,7 @@ import { pgConfig, tlsFiles, type PgConfig, type TlsFlags } from './dsn/pg-confi
 import { loadTlsMaterial, tlsAttempts, tlsConfig } from './dsn/tls.js';
 import { takeEarlyConnection } from './early-connect.js';
 import { CliError } from './errors.js';
-import { preloadPg } from './pg-preload.js';
+import { loadPg, newPool } from './pg-driver.js';
 import { stoppable, withSessions } from './stop-between.js';
 
 export { pgConfig, type PgConfig, type TlsFlags } from './dsn/pg-config.js';
@@ -142,6 +142,12 @@ function pgErrorCode(error: unknown): string | undefined {
 const FINAL_CODES = new Set(['28P01', '3D000']);
 
 
+/** core's adapter over a pool of ours: closing the database ends the pool. */
+async function poolDatabase(pool: pg.Pool): Promise<Database> {
+  const db = await pgDatabase({ pool });
+  return { ...db, close: () => pool.end() };
+}
+
 /** A stand-in pool whose connection fails as the early attempt's did: pgDatabase reports it as it reports its own. */
 function replay(config: PgConfig, error: unknown): pg.Pool {
   return { options: config, query: () => Promise.reject(error) } as unknown as pg.Pool;
@@ -180,17 +186,14 @@ export async function openTarget(
   // reads as it would have), and attempts it did not make are made now.
   const early = await takeEarlyConnection(settings, files, cwd);
   const material = await loadTlsMaterial(files, cwd);
-  await preloadPg();
   const attempts = tlsAttempts(settings, files);
   let lastError: unknown;
   for (const [i, attempt] of attempts.entries()) {
     const config = pgConfig(settings, tlsConfig(attempt, material, settings.host));
     const made = early?.[i];
-    if (made !== undefined && 'pool' in made) {
-      const db = await pgDatabase({ pool: made.pool });
-      return cancellable({ ...db, close: () => made.pool.end() });
-    }
-    const db = await pgDatabase(made === undefined ? config : { pool: replay(config, made.error) });
+    if (made !== undefined && 'pool' in made) return cancellable(await poolDatabase(made.pool));
+    // core gets a pool made from the CLI's own node-postgres (pg-driver.ts), never a config to make one from.
+    const db = made === undefined ? await poolDatabase(newPool(await loadPg(), config)) : await pgDatabase({ pool: replay(config, made.error) });
     try {
       await db.query('SELECT 1');
       return cancellable(db);

@@ -4,7 +4,7 @@ import { pgConfig, tlsFiles, type TlsFlags } from './dsn/pg-config.js';
 import { parseDsn, type PgSettings } from './dsn/parse-dsn.js';
 import { loadTlsMaterial, tlsAttempts, tlsConfig } from './dsn/tls.js';
 import type { TlsFiles } from './dsn/parse-dsn.js';
-import { preloadPg } from './pg-preload.js';
+import { loadPg, newPool } from './pg-driver.js';
 
 /**
  * A cold postgres command spends about 35 ms waiting on the server (the TLS
@@ -62,14 +62,10 @@ export function startEarlyConnect(dbstring: string, env: Env, flags: TlsFlags, c
 /** openTarget's TLS attempts, stopping where it stops; undefined when it could not even start (a TLS file, pg missing). */
 async function connect(settings: PgSettings, files: TlsFiles, cwd: string, underWay: () => void): Promise<EarlyAttempt[] | undefined> {
   const material = await loadTlsMaterial(files, cwd);
-  await preloadPg();
-  const { default: driver } = (await import('pg')) as { default: typeof pg };
+  const driver = await loadPg();
   const results: EarlyAttempt[] = [];
   for (const attempt of tlsAttempts(settings, files)) {
-    // As core's pgDatabase makes its own pools: at most 4 connections, an idle client's error ignored.
-    // allowExitOnIdle: a pool nobody takes over never holds the process open.
-    const pool = new driver.Pool({ ...pgConfig(settings, tlsConfig(attempt, material, settings.host)), max: 4, allowExitOnIdle: true });
-    pool.on('error', () => undefined);
+    const pool = newPool(driver, pgConfig(settings, tlsConfig(attempt, material, settings.host)));
     try {
       const probe = pool.query('SELECT 1');
       underWay();

@@ -72,7 +72,6 @@ function describeConfig(config: pg.PoolConfig): string {
  */
 export async function pgDatabase(target: PgTarget): Promise<Database> {
   if (typeof target === 'object' && 'client' in target) return clientDatabase(target.client);
-  const mod = await importOptional<{ default: typeof pg }>('pg', 'the postgres driver');
   const owned = !(typeof target === 'object' && 'pool' in target);
   let pool: pg.Pool;
   let label: string;
@@ -84,6 +83,8 @@ export async function pgDatabase(target: PgTarget): Promise<Database> {
     config.application_name ??= 'gander';
     config.max ??= 4;
     label = describeConfig(config);
+    // Loaded only to make a pool: a Pool passed in may come from another copy of pg (the CLI bundles its own).
+    const mod = await importOptional<{ default: typeof pg }>('pg', 'the postgres driver');
     pool = new mod.default.Pool(config);
     // An idle client that errors (server restart) must not crash the process.
     pool.on('error', () => undefined);
