@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { GanderError } from '../errors.js';
@@ -38,7 +37,8 @@ async function executable(path: string): Promise<boolean> {
   }
 }
 
-function versionOf(path: string): Promise<string> {
+async function versionOf(path: string): Promise<string> {
+  const { execFile } = await import('node:child_process'); // as run-pg-dump.ts: only dump needs it
   return new Promise((resolve, reject) => {
     execFile(path, ['--version'], { timeout: 30_000, env: { ...process.env, LC_ALL: 'C' } }, (error, stdout) => {
       if (error) reject(error);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { GanderError } from '../errors.js';
 import type { PgDumpBinary } from './pg-dump-binary.js';
 
@@ -71,7 +70,10 @@ export function pgDumpArguments(excludeTables: readonly string[]): string[] {
 }
 
 /** Run pg_dump and return its SQL; a failure carries pg_dump's own message (it never contains the password: that is in the environment). */
-export function runPgDump(binary: PgDumpBinary, connection: PgDumpConnection, excludeTables: readonly string[]): Promise<string> {
+export async function runPgDump(binary: PgDumpBinary, connection: PgDumpConnection, excludeTables: readonly string[]): Promise<string> {
+  // Loaded here, not with core: child_process (and the dgram and net it pulls in) costs every cold start of a
+  // service or a CLI command a few milliseconds, and only dump runs a child.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(binary.path, pgDumpArguments(excludeTables), { env: pgDumpEnvironment(connection), stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

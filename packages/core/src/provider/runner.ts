@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database, Queryable, Session } from '../db/database.js';
 import { GanderError } from '../errors.js';
