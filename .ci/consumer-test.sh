@@ -3,7 +3,8 @@
 # (contents, publint, arethetypeswrong), install them with npm (and pnpm) into a
 # project outside the workspace, and use them there as the READMEs say:
 # (a) a vitest migrationSuite passes, and fails (exit non-zero) once a Down is
-# broken; (b) the core API and the startup check from a plain script, the core
+# broken; (b) the core API and the startup check from a plain script, every
+# package by require() from CommonJS (require(esm)), the core
 # and startup-check README examples as written, and `gander up` on the embedded
 # database with a uuid-ossp history; (c) tsc
 # with skipLibCheck false under node16 and bundler resolution.
@@ -60,6 +61,7 @@ echo "::endgroup::"
 
 echo "::group::(b) core API and startup check from a plain script; the CLI on the embedded database"
 node api.mjs
+node require-esm.cjs
 # The READMEs' examples, exactly as written there.
 for package in core startup-check lint; do
   node "$ROOT/.ci/consumer/readme-example.mjs" "node_modules/@gander/$package/README.md" >"example-$package.mjs"

@@ -1,7 +1,8 @@
 /* global console, process */
 // What a published tarball may hold: LICENSE, README, package.json, dist, src;
 // no tests, test helpers or fixtures; no path of the machine that built it;
-// every source map and declaration map naming only files inside the tarball.
+// every source map and declaration map naming only files inside the tarball (or embedding a bundled
+// dependency's file).
 // Usage: node check-tarballs.mjs <dir of unpacked tarballs> <workspace root>
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -24,10 +25,13 @@ for (const tarball of readdirSync(unpacked)) {
     if (workspace && text.includes(workspace)) problems.push(`${shown(file)}: contains the build machine's path ${workspace}`);
     if (path.endsWith('.map')) {
       const map = JSON.parse(text);
-      for (const source of map.sources ?? []) {
+      (map.sources ?? []).forEach((source, i) => {
         const target = resolve(dirname(file), map.sourceRoot ?? '', source);
-        if (!target.startsWith(root) || !existsSync(target)) problems.push(`${shown(file)}: names ${source}, which is not in the tarball`);
-      }
+        if (target.startsWith(root) && existsSync(target)) return;
+        // A dependency bundled into the file (the CLI carries node-postgres) is not in the tarball: the map embeds it.
+        if (source.includes('node_modules/') && typeof map.sourcesContent?.[i] === 'string') return;
+        problems.push(`${shown(file)}: names ${source}, which is not in the tarball`);
+      });
     }
   }
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -1,10 +1,18 @@
-// Bundles the CLI's tsc output (dist/bundle-entry.js) into an entry and lazy chunks.
+// Bundles the CLI's tsc output (dist/bundle-entry.js) into one CommonJS file, dist/cli.cjs, which
+// dist/bin.cjs requires.
+//
+// CommonJS, one file: as 28 ES module chunks, a cold `gander status` spent ~45 ms in Node's ES module
+// loader (resolving, linking, one async job per file); as one CommonJS file it runs ~40 ms sooner
+// (bench/README.md, "Third pass"). Commands still load lazily: esbuild keeps each lazily imported module's
+// code uninitialised until its import() runs.
 //
 // Every package stays external, so each exists once per process (`instanceof GanderError` depends on
-// it), except node-postgres: its ~25 CommonJS files cost every postgres command ~18 ms of resolving,
-// reading and compiling on a cold start (bench/README.md, "Third pass"), and the CLI is its only user
-// in the process (connect.ts hands core a pool made from it). Its own dependencies come along; its
-// optional native and Cloudflare back ends stay out, as pg requires them only when asked for.
+// it): @gander/core and @gander/lint are required as ES modules (require(esm), Node ≥ 20.19; their
+// `exports` have a `default` condition for it), and what the sources import() (the TUI, the testkit) is
+// still import()ed. The exception is node-postgres: its ~25 CommonJS files cost every postgres command
+// ~18 ms of resolving, reading and compiling, and the CLI is its only user in the process (connect.ts
+// hands core a pool made from it). Its own dependencies come along; its optional native and Cloudflare
+// back ends stay out, as pg requires them only when asked for.
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
@@ -36,17 +44,14 @@ const keepPackagesExternal = {
 await build({
   entryPoints: ['dist/bundle-entry.js'],
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  outdir: 'dist',
-  entryNames: '[name]',
-  chunkNames: '[name]-[hash]',
-  allowOverwrite: true,
+  outfile: 'dist/cli.cjs',
   sourcemap: true,
   logLevel: 'warning',
   plugins: [keepPackagesExternal],
-  // pg is CommonJS: its require() of Node's modules needs a require in an ES module chunk.
-  banner: { js: "import { createRequire as __ganderCreateRequire } from 'node:module';\nconst require = __ganderCreateRequire(import.meta.url);" },
+  // The sources are ES modules: their import.meta.url is this file's URL.
+  define: { 'import.meta.url': '__ganderCliUrl' },
+  banner: { js: "const __ganderCliUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

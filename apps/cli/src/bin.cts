@@ -2,7 +2,8 @@
 // CommonJS on purpose: Node starts a CommonJS entry file without setting up its
 // ESM loader, which `gander --version` does not need (1.0× `node -e 0` against
 // 1.1× for an ES module entry; bench/README.md, "Profile after"). Every other
-// command line imports the ES module CLI, as before.
+// command line requires the CLI, bundled into one CommonJS file (dist/cli.cjs,
+// built from bundle-entry.ts; bench/README.md, "Third pass").
 // A CommonJS file under verbatimModuleSyntax imports with `import … = require`.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import fs = require('node:fs');
@@ -24,7 +25,12 @@ if (argv.length === 1 && /^--?version(=(1|t|T|true|TRUE|True))?$/.test(argv[0]!)
 }
 
 async function runCli(): Promise<void> {
-  const { run } = (await import('./bundle-entry.js')) as typeof Entry;
+  // Built, the CLI is one CommonJS file the build writes beside this one; run from the sources (tsx, as the
+  // TUI's end-to-end tests do) it is bundle-entry.ts.
+  const { run } = __filename.endsWith('.cts')
+    ? ((await import('./bundle-entry.js')) as typeof Entry)
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./cli.cjs') as typeof Entry);
   const code = await run(argv, {
     env: process.env,
     cwd: process.cwd(),
