@@ -19,6 +19,7 @@ export type CliErrorCode =
   | 'E_FLEET_REPORT'
   | 'E_FLEET_FAILED'
   | 'E_LINT'
+  | 'E_DRIVER_MISSING'
   | 'E_INTERNAL';
 
 export class CliError extends Error {

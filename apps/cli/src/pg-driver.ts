@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { GanderError } from '@gander/core';
 import type { PgConfig } from './dsn/pg-config.js';
+import { CliError } from './errors.js';
 
 /**
  * node-postgres, as the CLI uses it: the built CLI carries its own copy in a
@@ -32,8 +32,9 @@ async function importPg(): Promise<typeof pg> {
     return ((await import('pg')) as { default: typeof pg }).default;
   } catch (error) {
     // The built CLI carries pg; unbundled (the tsc output, the sources under test) it is a dependency that
-    // can be missing. Worded as core's adapter words it.
-    throw new GanderError('E_DRIVER_MISSING', 'the postgres driver needs the npm package "pg", which is not installed', {
+    // can be missing. Worded as core's adapter words it, without loading core: the early connect starts
+    // before core loads (early-connect.ts).
+    throw new CliError('E_DRIVER_MISSING', 'the postgres driver needs the npm package "pg", which is not installed', {
       hint: 'install it next to gander: npm install pg',
       cause: error,
     });
