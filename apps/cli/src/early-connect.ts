@@ -11,7 +11,10 @@ import { loadPg, newPool } from './pg-driver.js';
  * probe, SCRAM and the backend's start) after about 70 ms of loading its own
  * modules (bench/README.md, "Profile and changes, second pass"). Starting the
  * connection once the command line is understood, before @gander/core and the
- * command modules load, lets the two overlap.
+ * command modules load, let the two overlap while those loaded as ES modules.
+ * Since the CLI is one CommonJS file (bench/README.md, "Third pass") they load
+ * synchronously and the overlap is gone (measured neutral); the connect still
+ * starts here, with every error reported as before.
  *
  * Nothing here reports anything: openTarget takes the pool over only for the
  * very same settings, and on any failure it connects again the usual way, so
