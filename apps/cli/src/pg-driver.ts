@@ -3,9 +3,9 @@ import type { PgConfig } from './dsn/pg-config.js';
 import { CliError } from './errors.js';
 
 /**
- * node-postgres, as the CLI uses it: the built CLI carries its own copy in a
- * lazy chunk (scripts/bundle.mjs), which spares every postgres command
- * resolving and compiling pg's ~25 CommonJS files. Every pool the CLI uses is
+ * node-postgres, as the CLI uses it: the built CLI carries its own copy in its
+ * bundle (scripts/bundle.mjs), initialised on the first postgres connect, which
+ * spares every postgres command resolving and compiling pg's ~25 CommonJS files. Every pool the CLI uses is
  * made here and handed to @gander/core as `{ pool }`, so core never loads a
  * second copy.
  *
