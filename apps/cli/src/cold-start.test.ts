@@ -1,4 +1,7 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, makeProject, MIGRATIONS, spawnTool } from './test-support/cli.js';
@@ -100,5 +103,19 @@ describe('cold start: what each command line loads', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cannot connect to .*ECONNREFUSED/); // node-postgres did run, and failed as it should
     expect(run.modules.filter((m) => /node_modules[/].*[/](pg|pg-[a-z-]+|postgres-[a-z]+)[/]/.test(m))).toEqual([]);
+  });
+
+  // Node ≥ 22.1 can keep V8's compiled code between runs; bin.cjs turns that on (bench/README.md, "Third pass").
+  const hasCompileCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+  if (!hasCompileCache) console.log(`compile cache test skipped: Node ${process.version} has no module.enableCompileCache (Node >= 22.1)`);
+  it.skipIf(!hasCompileCache)("keeps V8's compile cache between runs, in the temp folder", async () => {
+    const temp = await mkdtemp(join(tmpdir(), 'gander-compile-cache-'));
+    try {
+      const { code } = await spawnTool([process.execPath, BIN], ['--help'], project, { TMPDIR: temp });
+      expect(code).toBe(0);
+      expect((await readdir(join(temp, 'node-compile-cache'))).length).toBeGreaterThan(0);
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
   });
 });
