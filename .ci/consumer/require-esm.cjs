@@ -1,4 +1,5 @@
 /* global require, console */
+/* eslint-disable @typescript-eslint/no-require-imports -- require() is what this file checks */
 // The READMEs say the packages load with require() on Node.js >= 20.19 (require(esm)): from a CommonJS
 // file, as a CommonJS project would, each package by name with a named export it documents.
 const expected = {
