@@ -1,31 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@gander/test-server';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '@gander/test-server';
 import { openTarget, resolveTarget } from './connect.js';
 import { discardEarlyConnection, startEarlyConnect } from './early-connect.js';
+import { useAdminDatabase } from './test-support/admin-database.js';
 
 // The early connect (early-connect.ts) must save time without changing what the
 // command does: openTarget takes over the connection it made, a failure reads
 // exactly as it would have, and a connection nobody takes is closed.
 
-const serverUrl = process.env.GANDER_TEST_SERVER_URL;
-if (!serverUrl) throw new Error('GANDER_TEST_SERVER_URL is not set: run through the workspace vitest config');
-
 const NO_TLS_FILES = { certfile: '', sslCert: '', sslKey: '' };
 let database: TestDatabase;
 let admin: pg.Client;
 
-beforeAll(async () => {
-  database = await createTestDatabase(serverUrl, 'gander_early');
-  admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await admin?.end();
-  await database?.drop();
-});
+useAdminDatabase('gander_early', (opened) => ({ database, admin } = opened));
 
 /** A DBSTRING for the test database under an application name of its own (no sslmode: libpq's `prefer`). */
 function dsn(applicationName: string, password?: string): string {

@@ -1,27 +1,17 @@
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@gander/test-server';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '@gander/test-server';
+import { useAdminDatabase } from './test-support/admin-database.js';
 import { assertBuilt, logLines, makeProject, runCli } from './test-support/cli.js';
 
 // Issue 19 from the command line, text and --json: single-transaction groups,
 // baseline, the lock-timeout guard, the failed NO TRANSACTION state, the table lock.
 
-const serverUrl = process.env.GANDER_TEST_SERVER_URL;
-if (!serverUrl) throw new Error('GANDER_TEST_SERVER_URL is not set: run through the workspace vitest config');
-
 let database: TestDatabase;
 let admin: pg.Client;
 
-beforeAll(async () => {
-  assertBuilt();
-  database = await createTestDatabase(serverUrl, 'gander_release');
-  admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-});
-afterAll(async () => {
-  await admin?.end();
-  await database?.drop();
-});
+beforeAll(() => assertBuilt());
+useAdminDatabase('gander_release', (opened) => ({ database, admin } = opened));
 beforeEach(async () => {
   await admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
 });
