@@ -15,7 +15,7 @@ import { goQuote } from './args/go-strconv.js';
 import { DsnError } from './dsn/key-value.js';
 import { parseDsn, type PgSettings } from './dsn/parse-dsn.js';
 import { pgConfig, tlsFiles, type PgConfig, type TlsFlags } from './dsn/pg-config.js';
-import { loadTlsMaterial, tlsAttempts, tlsConfig } from './dsn/tls.js';
+import { endsTlsAttempts, loadTlsMaterial, tlsAttempts, tlsConfig } from './dsn/tls.js';
 import { takeEarlyConnection } from './early-connect.js';
 import { CliError } from './errors.js';
 import { loadPg, newPool } from './pg-driver.js';
@@ -131,17 +131,6 @@ function cancellable(inner: Database): OpenedDatabase {
   };
 }
 
-function pgErrorCode(error: unknown): string | undefined {
-  const direct = (error as { code?: unknown } | null)?.code;
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  for (const code of [cause, direct]) if (typeof code === 'string' && !code.startsWith('E_')) return code;
-  return undefined;
-}
-
-// A wrong password or a missing database will not get better over TLS or without it.
-const FINAL_CODES = new Set(['28P01', '3D000']);
-
-
 /** core's adapter over a pool of ours: closing the database ends the pool. */
 async function poolDatabase(pool: pg.Pool): Promise<Database> {
   const db = await pgDatabase({ pool });
@@ -200,8 +189,7 @@ export async function openTarget(
     } catch (error) {
       lastError = error;
       await db.close().catch(() => undefined);
-      const code = pgErrorCode(error);
-      if (i === attempts.length - 1 || (code !== undefined && FINAL_CODES.has(code))) break;
+      if (i === attempts.length - 1 || endsTlsAttempts(error)) break;
     }
   }
   if (lastError instanceof GanderError) throw lastError;

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Env } from './args/dotenv.js';
 import { pgConfig, tlsFiles, type TlsFlags } from './dsn/pg-config.js';
 import { parseDsn, type PgSettings } from './dsn/parse-dsn.js';
-import { loadTlsMaterial, tlsAttempts, tlsConfig } from './dsn/tls.js';
+import { endsTlsAttempts, loadTlsMaterial, tlsAttempts, tlsConfig } from './dsn/tls.js';
 import type { TlsFiles } from './dsn/parse-dsn.js';
 import { loadPg, newPool } from './pg-driver.js';
 
@@ -30,9 +30,6 @@ interface Early {
 }
 
 let early: Early | undefined;
-
-// A wrong password or a missing database will not get better over TLS or without it (as openTarget).
-const FINAL_CODES = new Set(['28P01', '3D000']);
 
 function keyOf(settings: PgSettings, files: TlsFiles, cwd: string): string {
   return JSON.stringify([settings, files, cwd]);
@@ -78,8 +75,7 @@ async function connect(settings: PgSettings, files: TlsFiles, cwd: string, under
     } catch (error) {
       results.push({ error });
       await pool.end().catch(() => undefined);
-      const code = (error as { code?: unknown } | null)?.code;
-      if (typeof code === 'string' && FINAL_CODES.has(code)) break;
+      if (endsTlsAttempts(error)) break;
     }
   }
   return results;

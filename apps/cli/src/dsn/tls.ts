@@ -43,6 +43,20 @@ export function tlsAttempts(settings: PgSettings, files: TlsFiles): TlsAttempt[]
   }
 }
 
+// A wrong password or a missing database will not get better over TLS or without it.
+const FINAL_CODES = new Set(['28P01', '3D000']);
+
+/**
+ * Whether a failed connect ends the TLS attempts: the server's SQLSTATE, from node-postgres's error or from the
+ * `cause` of core's E_CONNECTION around it. The early connect and openTarget must stop at the same attempt.
+ */
+export function endsTlsAttempts(error: unknown): boolean {
+  const direct = (error as { code?: unknown } | null)?.code;
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  for (const code of [cause, direct]) if (typeof code === 'string' && !code.startsWith('E_')) return FINAL_CODES.has(code);
+  return false;
+}
+
 async function readPem(what: string, path: string, cwd: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, path), 'utf8');
